@@ -1,0 +1,10 @@
+namespace Posyandu.Conversation.Forms;
+
+/// <summary>What the form's rules derived from the answers: computed values, flags and the urgency.</summary>
+public sealed record Assessment(IReadOnlyList<DerivedValue> Values, IReadOnlyList<DerivedFlag> Flags, Urgency Urgency);
+
+/// <summary>A computed value shown in the summary ("Luas per orang: 5,0 m²").</summary>
+public sealed record DerivedValue(string Name, string Label, string Display);
+
+/// <summary>A raised flag ("sempit"), with the sentence the summary and the alert show.</summary>
+public sealed record DerivedFlag(string Code, string Label);

@@ -1,0 +1,19 @@
+using Posyandu.Conversation;
+
+namespace Posyandu.Referrals.Intake;
+
+/// <summary>
+/// One message as a channel adapter hands it over: which channel and chat it came from, the platform's id (the dedupe
+/// key), the message itself and, when the person shared a phone number, that claim.
+/// </summary>
+/// <param name="Channel">Channel name: <c>telegram</c>, <c>simulator</c>, later <c>whatsapp</c>, <c>sms</c>.</param>
+/// <param name="Address">The chat on that channel: Telegram chat id, phone number for Twilio and the simulator.</param>
+/// <param name="PlatformMessageId">Unique per channel (Telegram <c>update_id</c>, Twilio <c>MessageSid</c>).</param>
+/// <param name="Message">The message; null for an update that carries only a <paramref name="PhoneClaim"/>.</param>
+/// <param name="PhoneClaim">A phone number the sender shared, and whether the platform proved it is their own.</param>
+public sealed record InboundEnvelope(string Channel, string Address, string PlatformMessageId, Inbound? Message, PhoneClaim? PhoneClaim = null);
+
+/// <summary>A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id; Twilio: From).</summary>
+public sealed record PhoneClaim(string RawPhone, bool Verified);
+
+public enum InboundOutcome { Handled, Duplicate }
