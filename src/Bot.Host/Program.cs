@@ -1,3 +1,55 @@
-var builder = WebApplication.CreateBuilder(args);
+using Posyandu.Bot.Host.Api;
+using Posyandu.Bot.Host.Channels.Telegram;
+using Posyandu.Bot.Host.Cli;
+using Posyandu.Bot.Host.Configuration;
+using Posyandu.Bot.Host.Demo;
+using Posyandu.Bot.Host.Jobs;
+using Posyandu.Bot.Host.Persistence;
+
+var command = HostCommand.Parse(args);
+if (command.Kind == HostCommandKind.BadUsage)
+{
+    await Console.Error.WriteLineAsync(HostCommand.Usage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+if (command.Kind == HostCommandKind.ImportRoster)
+{
+    // The command prints its own report; the log only speaks up when something is wrong.
+    builder.Logging.AddFilter((string?)null, LogLevel.Warning);
+}
+
+builder.AddPosyanduOptions();
+builder.AddPersistence();
+builder.AddJobs();
+builder.AddTelegram();
+builder.AddDemo();
+
 var app = builder.Build();
-app.Run();
+
+if (app.Services.CheckConfiguration() is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
+
+if (command.Kind == HostCommandKind.ImportRoster)
+{
+    return await RosterImportCommand.RunAsync(app.Services, command.RosterPath!, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+}
+
+await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+await app.LoadDemoRosterAsync(app.Lifetime.ApplicationStopping);
+app.ScheduleJobs();
+
+app.MapTelegram();
+app.MapReportsApi();
+app.MapHealth();
+app.MapDemo();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

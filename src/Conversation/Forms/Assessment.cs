@@ -1,7 +1,11 @@
 namespace Posyandu.Conversation.Forms;
 
 /// <summary>What the form's rules derived from the answers: computed values, flags and the urgency.</summary>
-public sealed record Assessment(IReadOnlyList<DerivedValue> Values, IReadOnlyList<DerivedFlag> Flags, Urgency Urgency);
+public sealed record Assessment(IReadOnlyList<DerivedValue> Values, IReadOnlyList<DerivedFlag> Flags, Urgency Urgency)
+{
+    /// <summary>The form's <c>hideReporterIf</c> held: alerts and lists must not show who reported.</summary>
+    public bool HideReporter { get; init; }
+}
 
 /// <summary>A computed value shown in the summary ("Luas per orang: 5,0 m²").</summary>
 public sealed record DerivedValue(string Name, string Label, string Display);

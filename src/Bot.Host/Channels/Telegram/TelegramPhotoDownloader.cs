@@ -1,0 +1,44 @@
+using Posyandu.Referrals.Media;
+using Telegram.Bot;
+
+namespace Posyandu.Bot.Host.Channels.Telegram;
+
+/// <summary>Fetches a photo a person sent (getFile, then the download) into the media folder and returns its media id.</summary>
+/// <remarks>The download URL contains the bot token: it is built inside Telegram.Bot and never logged or stored here.</remarks>
+internal sealed class TelegramPhotoDownloader(ITelegramBotClient bot, MediaStore media)
+{
+    private static readonly Dictionary<string, string> ExtensionByMime = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["image/jpeg"] = ".jpg",
+        ["image/jpg"] = ".jpg",
+        ["image/png"] = ".png",
+        ["image/webp"] = ".webp",
+        ["image/gif"] = ".gif",
+        ["image/heic"] = ".heic",
+    };
+
+    public async Task<string> DownloadAsync(string fileId, string? mimeType, CancellationToken cancellationToken)
+    {
+        var file = await bot.GetFile(fileId, cancellationToken);
+        if (string.IsNullOrEmpty(file.FilePath))
+        {
+            throw new InvalidOperationException("Telegram getFile returned no file_path");
+        }
+
+        using var buffer = new MemoryStream();
+        await bot.DownloadFile(file.FilePath, buffer, cancellationToken);
+        buffer.Position = 0;
+        return await media.SaveAsync(buffer, ExtensionOf(file.FilePath, mimeType), cancellationToken);
+    }
+
+    private static string ExtensionOf(string filePath, string? mimeType)
+    {
+        if (mimeType is not null && ExtensionByMime.TryGetValue(mimeType, out var byMime))
+        {
+            return byMime;
+        }
+
+        var fromPath = Path.GetExtension(filePath).ToLowerInvariant();
+        return ExtensionByMime.ContainsValue(fromPath) ? fromPath : ".jpg";
+    }
+}

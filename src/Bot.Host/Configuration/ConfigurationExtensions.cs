@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Posyandu.Bot.Host.Configuration;
+
+/// <summary>
+/// Binds every option of the spec's configuration table and states its rules in one place; a bad or missing value stops
+/// the process at start with one line naming the key (<see cref="CheckConfiguration"/>), not a stack trace at the first message.
+/// </summary>
+internal static partial class ConfigurationExtensions
+{
+    public static WebApplicationBuilder AddPosyanduOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPosyanduOptions();
+        return builder;
+    }
+
+    /// <summary>Binds and validates every option; needs <see cref="IConfiguration"/> in the container (the host provides it).</summary>
+    public static IServiceCollection AddPosyanduOptions(this IServiceCollection services)
+    {
+
+        services.AddOptions<StorageSettings>()
+            .Configure<IConfiguration>((settings, configuration) => settings.ReadFrom(configuration))
+            .Validate(s => IsOneOf(s.DatabaseProvider, StorageSettings.Sqlite, StorageSettings.Postgres),
+                "Database:Provider harus 'Sqlite' atau 'Postgres'")
+            .Validate(s => IsConnectionString(s.ConnectionString),
+                "ConnectionStrings:Default tidak dapat dibaca (contoh: 'Data Source=data/posyandu.db')")
+            .Validate(s => IsOneOf(s.HangfireStorage, StorageSettings.InMemory, StorageSettings.Postgres),
+                "Hangfire:Storage harus 'InMemory' atau 'Postgres'")
+            .Validate(s => !s.UsesPostgresJobs || s.UsesPostgresDatabase,
+                "Hangfire:Storage 'Postgres' memerlukan Database:Provider 'Postgres' (memakai ConnectionStrings:Default)")
+            .ValidateOnStart();
+
+        services.AddOptions<TelegramOptions>()
+            .BindConfiguration(TelegramOptions.Section)
+            .PostConfigure(o => o.FillDefaults())
+            .Validate(o => !o.Enabled || BotTokenFormat().IsMatch(o.BotToken),
+                "Telegram:BotToken tidak sah (bentuknya 123456789:ABC..., dari @BotFather)")
+            .Validate(o => IsOneOf(o.Mode, TelegramOptions.Webhook, TelegramOptions.Polling),
+                "Telegram:Mode harus 'Webhook' atau 'Polling'")
+            .Validate(o => o.WebhookSecret.Length == 0 || WebhookSecretFormat().IsMatch(o.WebhookSecret),
+                "Telegram:WebhookSecret hanya boleh berisi A-Z, a-z, 0-9, _ dan - (1 sampai 256 karakter)")
+            .Validate(o => IsHttpUrl(o.ApiBaseUrl, requireHttps: false),
+                "Telegram:ApiBaseUrl harus URL http(s) lengkap, misalnya https://api.telegram.org")
+            .Validate(o => o.WebhookUrl.Length == 0 || IsHttpUrl(o.WebhookUrl, requireHttps: true),
+                "Telegram:WebhookUrl harus URL https lengkap ke /webhooks/telegram")
+            .Validate(o => o.WebhookUrl.Length == 0 || o.WebhookSecret.Length > 0,
+                "Telegram:WebhookSecret wajib diisi bila Telegram:WebhookUrl diisi")
+            .ValidateOnStart();
+
+        services.AddOptions<DemoOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.ReadFrom(configuration))
+            .Validate(o => o.IsValid, "Demo:Enabled harus 'true' atau 'false'")
+            .ValidateOnStart();
+
+        services.AddOptions<AdminOptions>()
+            .BindConfiguration(AdminOptions.Section)
+            .PostConfigure(o => o.ApiKey = o.ApiKey?.Trim() ?? "")
+            .Validate(o => o.ApiKey.Length == 0 || o.ApiKey.Length >= AdminOptions.MinimumKeyLength,
+                $"Admin:ApiKey terlalu pendek (minimal {AdminOptions.MinimumKeyLength} karakter; kosongkan untuk menutup API)")
+            .ValidateOnStart();
+
+        return services;
+    }
+
+    /// <summary>
+    /// Runs every option rule now, before the database is touched. Returns null when all hold, else the one line to print,
+    /// e.g. "Konfigurasi salah: Telegram:Mode harus 'Webhook' atau 'Polling'".
+    /// </summary>
+    public static string? CheckConfiguration(this IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (OptionsValidationException exception)
+        {
+            return Describe(exception.Failures);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return Describe(exception.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+    }
+
+    private static string Describe(IEnumerable<string> failures) =>
+        "Konfigurasi salah: " + string.Join("; ", failures.Distinct(StringComparer.Ordinal));
+
+    private static bool IsOneOf(string? value, params string[] allowed) =>
+        allowed.Any(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            var parsed = new DbConnectionStringBuilder { ConnectionString = value };
+            return parsed.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsHttpUrl(string value, bool requireHttps) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
+
+    [GeneratedRegex("^[0-9]{1,16}:[A-Za-z0-9_-]+$")]
+    private static partial Regex BotTokenFormat();
+
+    // Telegram's own rule for secret_token.
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex WebhookSecretFormat();
+}

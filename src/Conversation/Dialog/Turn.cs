@@ -1,0 +1,46 @@
+using Posyandu.Conversation.Forms;
+
+namespace Posyandu.Conversation.Dialog;
+
+/// <summary>One inbound message being handled: the session being changed, the replies collected, the submitted form if any.</summary>
+internal sealed class Turn(FormCatalog catalog, Session session, DialogContext context)
+{
+    private readonly List<Reply> _replies = [];
+    private readonly List<string> _notes = [];
+
+    public FormCatalog Catalog { get; } = catalog;
+
+    public Session Session { get; } = session;
+
+    public DialogContext Context { get; } = context;
+
+    /// <summary>The kader's local date: "today" for dates and rules.</summary>
+    public DateOnly Today { get; } = Prompts.LocalDate(context.Now, context.TimeZone);
+
+    public SubmittedForm? Submitted { get; set; }
+
+    /// <summary>A short sentence put in front of the next reply ("Foto ke-3 diterima."), so one answer gets one message.</summary>
+    public void Note(string text) => _notes.Add(text);
+
+    public void Say(Reply reply)
+    {
+        if (_notes.Count > 0)
+        {
+            reply = reply with { Text = string.Join("\n\n", [.. _notes, reply.Text]) };
+            _notes.Clear();
+        }
+
+        _replies.Add(reply);
+    }
+
+    public DialogResult Result()
+    {
+        if (_notes.Count > 0)
+        {
+            _replies.Add(Reply.Plain(string.Join("\n\n", _notes)));
+            _notes.Clear();
+        }
+
+        return new DialogResult(Session, _replies, Submitted);
+    }
+}

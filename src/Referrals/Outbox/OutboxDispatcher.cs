@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Posyandu.Conversation;
+using Posyandu.Referrals.Persistence;
+
+namespace Posyandu.Referrals.Outbox;
+
+/// <summary>
+/// Delivers the due messages of one chat in order through that channel's sender. Each row is claimed with a lease
+/// (an atomic UPDATE) so two workers never send it twice; a platform asking to wait is honoured, a blocked chat is
+/// marked unreachable, and nothing is lost: the sweeper picks up whatever is left.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<PosyanduDb> dbFactory,
+    IEnumerable<IChannelSender> senders,
+    IOutboxScheduler scheduler,
+    ChannelLinks channelLinks,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>How long a worker holds a row it is sending; after that another worker may retry it.</summary>
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Retries back off 2, 4, 8 … seconds, never longer than this.</summary>
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    /// <summary>After this many failed tries (about 16 hours at the longest backoff) a message is given up as failed.</summary>
+    internal const int MaxAttempts = 100;
+
+    private readonly Dictionary<string, IChannelSender> _senders = senders
+        .GroupBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+
+    public async Task DeliverAsync(string channel, string address, CancellationToken cancellationToken)
+    {
+        while (await DeliverNextAsync(channel, address, cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>Sends the head of the chat's queue; true when the next one may follow right away.</summary>
+    private async Task<bool> DeliverNextAsync(string channel, string address, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var head = await db.Outbox.AsNoTracking()
+            .Where(o => o.Channel == channel && o.Address == address && o.Status == OutboxStatus.Pending)
+            .OrderBy(o => o.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (head is null || head.LeaseUntil > now)
+        {
+            return false; // Nothing due, or another worker is on this chat and will carry on.
+        }
+
+        if (head.NextAttemptAt > now)
+        {
+            scheduler.DeliverLater(channel, address, head.NextAttemptAt - now);
+            return false; // Later messages wait behind it: a chat's messages arrive in order.
+        }
+
+        if (!_senders.TryGetValue(channel, out var sender))
+        {
+            await FinishAsync(db, head.Id, OutboxStatus.Failed, $"Kanal {channel} tidak aktif.", cancellationToken);
+            logger.LogWarning("Outbox {Id}: no sender for channel {Channel}", head.Id, channel);
+            return true;
+        }
+
+        var leaseUntil = now + Lease;
+        var claimed = await db.Outbox
+            .Where(o => o.Id == head.Id && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        Reply reply;
+        try
+        {
+            reply = OutboxPayload.Deserialize(head.PayloadJson);
+        }
+        catch (JsonException ex)
+        {
+            await FinishAsync(db, head.Id, OutboxStatus.Failed, $"Isi pesan rusak: {ex.Message}", cancellationToken);
+            logger.LogError("Outbox {Id}: unreadable payload", head.Id);
+            return true;
+        }
+
+        var result = await SendAsync(db, sender, head, address, reply, cancellationToken);
+        var attempts = head.Attempts + 1;
+        switch (result.Status)
+        {
+            case SendStatus.Sent:
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Status, OutboxStatus.Sent)
+                    .SetProperty(o => o.SentAt, time.GetUtcNow())
+                    .SetProperty(o => o.Attempts, attempts)
+                    .SetProperty(o => o.PlatformMessageId, result.PlatformMessageId)
+                    .SetProperty(o => o.LastError, (string?)null)
+                    .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                return true;
+
+            case SendStatus.RetryLater when attempts < MaxAttempts:
+                var delay = RetryDelay(attempts, result.RetryAfter);
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Attempts, attempts)
+                    .SetProperty(o => o.NextAttemptAt, now + delay)
+                    .SetProperty(o => o.LastError, Truncate(result.Error))
+                    .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                logger.LogWarning("Outbox {Id} to {Channel} {Address}: retry in {Delay} (attempt {Attempts}): {Error}",
+                    head.Id, channel, LogMask.Address(address), delay, attempts, result.Error);
+                scheduler.DeliverLater(channel, address, delay);
+                return false;
+
+            case SendStatus.Unreachable:
+                // Released first, so the move below takes this message along with the rest of the chat's queue.
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.Attempts, attempts)
+                    .SetProperty(o => o.LastError, Truncate(result.Error))
+                    .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                logger.LogWarning("Outbox {Id}: chat {Channel} {Address} is unreachable: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
+                await channelLinks.MarkUnreachableAsync(channel, address, CancellationToken.None);
+                return false;
+
+            default:
+                // Rejected, or retried too often: final. It no longer holds back the messages behind it.
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts), CancellationToken.None);
+                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None);
+                logger.LogWarning("Outbox {Id} to {Channel} {Address} failed: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
+                return true;
+        }
+    }
+
+    private async Task<SendResult> SendAsync(PosyanduDb db, IChannelSender sender, OutboxMessage head, string address, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.SendAsync(address, reply, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: give the row back now rather than after the lease.
+            await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+#pragma warning disable CA1031 // A sender must not throw; if one does, the message is retried rather than lost.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("Outbox {Id}: sender {Channel} threw {Exception}", head.Id, sender.Channel, ex.GetType().Name);
+            return SendResult.RetryLater(null, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>max(what the platform asked, 2^attempts seconds), capped at <see cref="MaxBackoff"/>.</summary>
+    internal static TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter)
+    {
+        var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), MaxBackoff.TotalSeconds));
+        var wanted = retryAfter ?? TimeSpan.Zero;
+        return wanted > backoff ? wanted : backoff;
+    }
+
+    private static Task<int> FinishAsync(PosyanduDb db, long id, OutboxStatus status, string? error, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Status, status)
+            .SetProperty(o => o.LastError, Truncate(error))
+            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
+    private static string? Truncate(string? error) => error is { Length: > 500 } ? error[..500] : error;
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Posyandu.Referrals.Persistence;
+
+namespace Posyandu.Referrals.Outbox;
+
+/// <summary>
+/// Re-enqueues every chat with due pending messages (new, retried, or left by a worker that died holding a lease), so a
+/// restart or a lost job never loses a message. Runs every minute and once at start.
+/// </summary>
+public sealed class OutboxSweeper(IDbContextFactory<PosyanduDb> dbFactory, IOutboxScheduler scheduler, TimeProvider time, ILogger<OutboxSweeper> logger)
+{
+    /// <summary>Returns how many chats were enqueued.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var chats = await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.Channel != null && o.Address != null
+                        && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
+            .Select(o => new { o.Channel, o.Address })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        foreach (var chat in chats)
+        {
+            scheduler.DeliverSoon(chat.Channel!, chat.Address!);
+        }
+
+        if (chats.Count > 0)
+        {
+            logger.LogInformation("Outbox sweep: {Chats} chat(s) with due messages enqueued", chats.Count);
+        }
+
+        return chats.Count;
+    }
+}

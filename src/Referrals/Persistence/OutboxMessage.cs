@@ -1,0 +1,33 @@
+namespace Posyandu.Referrals.Persistence;
+
+/// <summary>
+/// One message the bot must send, stored in the same transaction as the change that caused it and delivered by the
+/// dispatcher. Channel and address are null while the person has no chat linked (<see cref="OutboxStatus.WaitingForChat"/>).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public long? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string? Channel { get; set; }
+    public string? Address { get; set; }
+    public OutboxKind Kind { get; set; }
+    /// <summary>The <c>Reply</c> as JSON.</summary>
+    public required string PayloadJson { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>A worker holds the row until then; another worker may take it over only after it passed.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LastError { get; set; }
+    public string? PlatformMessageId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public long? ReferralId { get; set; }
+}
+
+/// <summary>Why a message is sent: an answer in a conversation, a referral alert, or a notice about a referral.</summary>
+public enum OutboxKind { Reply, Alert, Notice }
+
+/// <summary>Delivery state of an outbox message.</summary>
+public enum OutboxStatus { Pending, WaitingForChat, Sent, Failed, Unreachable }

@@ -1,0 +1,107 @@
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Posyandu.Referrals.Persistence;
+
+namespace Posyandu.Referrals.Roster;
+
+/// <summary>
+/// Imports the roster CSV (roster.md): people matched by phone, desa/kecamatan/kabupaten and Posyandu created or updated
+/// from the rows. A bad line is refused whole with its reason, the rest imported; re-importing the same file changes nothing.
+/// </summary>
+public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, TimeProvider time, ILogger<RosterImporter> logger)
+{
+    public async Task<bool> HasPeopleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.People.AnyAsync(cancellationToken);
+    }
+
+    public async Task<RosterImportResult> ImportAsync(TextReader csv, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var text = (await csv.ReadToEndAsync(cancellationToken)).TrimStart('\uFEFF');
+        using var reader = CsvReader.FromText(text, Options(DetectSeparator(text)));
+
+        await reader.ReadHeaderAsync(cancellationToken);
+        if (reader.Headers.Count == 0)
+        {
+            return new RosterImportResult([new RosterLineResult(1, RosterLineOutcome.Refused, null, "berkas kosong: baris judul kolom tidak ada")]);
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in RosterColumns.All)
+        {
+            if (reader.TryGetFieldIndex(name, out var index))
+            {
+                columns[name] = index;
+            }
+        }
+
+        var missing = RosterColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return new RosterImportResult([new RosterLineResult(1, RosterLineOutcome.Refused, null,
+                $"kolom wajib tidak ada: {string.Join(", ", missing)} (judul kolom: {string.Join(", ", RosterColumns.All)})")]);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = new ImportSession(db, time.GetUtcNow());
+        await session.LoadAsync(cancellationToken);
+
+        var lines = new List<RosterLineResult>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var line = (int)reader.LineNumber;
+            var cells = columns.ToDictionary(c => c.Key, c => reader.GetString(c.Value));
+            if (cells.Values.All(string.IsNullOrWhiteSpace))
+            {
+                continue; // Spreadsheets save trailing empty rows (";;;;;;;"): not a line anyone wrote.
+            }
+
+            var row = RosterRowReader.Read(cells, out var problem);
+            var result = row is null
+                ? new RosterLineResult(line, RosterLineOutcome.Refused, NameOf(cells), problem)
+                : session.Apply(line, row);
+            if (result.Outcome is RosterLineOutcome.Created or RosterLineOutcome.Updated)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            lines.Add(result);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var imported = new RosterImportResult(lines);
+        logger.LogInformation("Roster imported: {Created} created, {Updated} updated, {Unchanged} unchanged, {Refused} refused",
+            imported.Created, imported.Updated, imported.Unchanged, imported.Refused);
+        return imported;
+    }
+
+    private static CsvReaderOptions Options(char separator) => new()
+    {
+        Separator = separator,
+        HasHeader = true,
+        TrimWhitespace = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        // Cell values are names and phone numbers: they stay out of exception messages, which end up in logs.
+        IncludeValuesInExceptions = false,
+    };
+
+    /// <summary>Excel in Indonesia saves with semicolons (the comma is the decimal mark); elsewhere commas. The header decides.</summary>
+    private static char DetectSeparator(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var header = end < 0 ? text : text[..end];
+        var semicolons = header.Count(c => c == ';');
+        var commas = header.Count(c => c == ',');
+        var tabs = header.Count(c => c == '\t');
+        return tabs > semicolons && tabs > commas ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    private static string? NameOf(Dictionary<string, string> cells) =>
+        cells.TryGetValue(RosterColumns.Nama, out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
+}

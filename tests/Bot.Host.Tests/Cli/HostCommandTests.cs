@@ -1,0 +1,47 @@
+using Posyandu.Bot.Host.Cli;
+
+namespace Posyandu.Bot.Host.Tests.Cli;
+
+/// <summary>Reading the command line: run the bot, import a roster, or say how to use it.</summary>
+public sealed class HostCommandTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("--urls|http://localhost:6000")]
+    [InlineData("--Telegram:Mode=Webhook")]
+    public void Anything_but_roster_runs_the_bot_with_the_arguments_for_the_host(string line)
+    {
+        var args = Args(line);
+
+        var command = HostCommand.Parse(args);
+
+        Assert.Equal(HostCommandKind.RunBot, command.Kind);
+        Assert.Equal(args, command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("roster|import|kader.csv", "kader.csv")]
+    [InlineData("ROSTER|Import|data/roster kecamatan.csv", "data/roster kecamatan.csv")]
+    public void Roster_import_takes_the_file(string line, string file)
+    {
+        var command = HostCommand.Parse(Args(line));
+
+        Assert.Equal(HostCommandKind.ImportRoster, command.Kind);
+        Assert.Equal(file, command.RosterPath);
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("roster")]
+    [InlineData("roster|import")]
+    [InlineData("roster|export|a.csv")]
+    [InlineData("roster|import|a.csv|b.csv")]
+    [InlineData("roster|import| ")]
+    public void Anything_else_after_roster_is_bad_usage(string line)
+    {
+        Assert.Equal(HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
+    }
+
+    // Arguments as the shell hands them over, written with | between them.
+    private static string[] Args(string line) => line.Length == 0 ? [] : line.Split('|');
+}

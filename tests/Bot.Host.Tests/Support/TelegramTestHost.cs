@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Hangfire;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Posyandu.Bot.Host.Tests.Support;
+
+/// <summary>
+/// The real host through WebApplicationFactory: a real SQLite file in a temp folder, the demo roster, real Hangfire
+/// (in memory), Telegram in webhook mode with a token and a secret, and the Bot API replaced by <see cref="FakeBotApi"/>.
+/// Every log entry is captured in <see cref="Logs"/>.
+/// </summary>
+public sealed class TelegramTestHost : WebApplicationFactory<Program>
+{
+    public const string Token = "123456789:TEST-token_for-integration";
+    public const string Secret = "test-webhook-secret_0001";
+    public const string ApiKey = "test-admin-api-key-0001";
+    public const string ApiBaseUrl = "http://telegram.test";
+
+    private readonly Dictionary<string, string?> _settings;
+    private bool _keepFolder;
+    private HttpClient? _client;
+
+    public TelegramTestHost(IReadOnlyDictionary<string, string?>? overrides = null)
+        : this(Path.Combine(Path.GetTempPath(), "posyandu-host-" + Guid.NewGuid().ToString("N")), new FakeBotApi(Token), new LogCapture(), overrides)
+    {
+    }
+
+    private TelegramTestHost(string folder, FakeBotApi botApi, LogCapture logs, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        Folder = folder;
+        BotApi = botApi;
+        Logs = logs;
+        Directory.CreateDirectory(folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder, "posyandu.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Hangfire:Storage"] = "InMemory",
+            ["Demo:Enabled"] = "true",
+            ["Media:Path"] = MediaFolder,
+            ["Telegram:BotToken"] = Token,
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookSecret"] = Secret,
+            ["Telegram:ApiBaseUrl"] = ApiBaseUrl,
+            ["Telegram:WebhookUrl"] = "",
+            ["Admin:ApiKey"] = ApiKey,
+            // As chatty as HttpClient logging gets: proves the telegram client's own request logging is removed (its URIs hold the token).
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    public string MediaFolder => Path.Combine(Folder, "media");
+
+    public FakeBotApi BotApi { get; }
+
+    public LogCapture Logs { get; }
+
+    public HttpClient Http => _client ??= CreateClient();
+
+    /// <summary>Stops this host and starts a new one on the same database file, media folder, fake Bot API and log capture.</summary>
+    public TelegramTestHost Restart()
+    {
+        _keepFolder = true;
+        Dispose();
+        var next = new TelegramTestHost(Folder, BotApi, Logs, null);
+        foreach (var (key, value) in _settings)
+        {
+            next._settings[key] = value;
+        }
+
+        return next;
+    }
+
+    /// <summary>Nothing went wrong quietly: no error in the log and no failed Hangfire job in this host.</summary>
+    public void AssertNoErrors()
+    {
+        Logs.AssertNoErrors();
+        Assert.Equal(0, Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
+    }
+
+    /// <summary>Posts an update to the webhook with the secret header (or <paramref name="secret"/>; null sends none).</summary>
+    public Task<HttpResponseMessage> PostUpdateAsync(JsonObject update, string? secret = Secret) =>
+        PostWebhookAsync(update.ToJsonString(), secret);
+
+    public async Task<HttpResponseMessage> PostWebhookAsync(string body, string? secret = Secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>
+    /// What the person does in their chat: posts the update (expecting 200) and waits for the bot's answer to reach the fake
+    /// Bot API through the outbox and Hangfire. Returns the messages sent to that chat in response.
+    /// </summary>
+    public async Task<IReadOnlyList<BotApiCall>> SendAsync(TelegramUser person, JsonObject update)
+    {
+        var before = BotApi.SentTo(person.ChatId).Count;
+        using var response = await PostUpdateAsync(update);
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"Webhook answered {(int)response.StatusCode}; errors logged:\n" + string.Join("\n", Logs.Entries.Where(e => e.Level >= LogLevel.Warning)));
+        return await RepliesAfterAsync(person, before);
+    }
+
+    /// <summary>Waits for messages to <paramref name="person"/> beyond the first <paramref name="before"/>, until they stop coming.</summary>
+    public async Task<IReadOnlyList<BotApiCall>> RepliesAfterAsync(TelegramUser person, int before)
+    {
+        await Eventually.True(() => BotApi.SentTo(person.ChatId).Count > before, $"a reply to {person.Name}");
+        // Replies of one message leave together; give the rest of the batch a moment.
+        var count = 0;
+        while (count != BotApi.SentTo(person.ChatId).Count)
+        {
+            count = BotApi.SentTo(person.ChatId).Count;
+            await Task.Delay(300);
+        }
+
+        return [.. BotApi.SentTo(person.ChatId).Skip(before)];
+    }
+
+    /// <summary>Links the person's chat by sharing their own contact; returns the bot's welcome.</summary>
+    public Task<IReadOnlyList<BotApiCall>> LinkAsync(TelegramUser person) => SendAsync(person, Updates.OwnContact(person));
+
+    /// <summary>Presses the inline button whose label contains <paramref name="label"/> in the last message to the person.</summary>
+    public Task<IReadOnlyList<BotApiCall>> PressAsync(TelegramUser person, string label)
+    {
+        var message = BotApi.SentTo(person.ChatId).LastOrDefault(m => m.InlineButtons.Any(b => b.Label.Contains(label, StringComparison.OrdinalIgnoreCase)));
+        Assert.True(message is not null, $"No button '{label}' was sent to {person.Name}");
+        var data = message.InlineButtons.First(b => b.Label.Contains(label, StringComparison.OrdinalIgnoreCase)).Data;
+        return SendAsync(person, Updates.Callback(person, data));
+    }
+
+    public Task<HttpResponseMessage> GetApiAsync(string path, string? apiKey = ApiKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path)
+    {
+        using var response = await GetApiAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient("telegram").ConfigurePrimaryHttpMessageHandler(() => BotApi));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _client?.Dispose();
+        base.Dispose(disposing);
+        if (disposing && !_keepFolder)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless; each host uses a new one.
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Posyandu.Conversation;
+using Posyandu.Referrals.Intake;
+using Posyandu.Referrals.Media;
+using Posyandu.Referrals.Outbox;
+using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Roster;
+
+namespace Posyandu.Referrals.Tests.Support;
+
+/// <summary>
+/// The Referrals area as the host wires it, on a real SQLite file in a temp folder, with fakes only at the edge: the
+/// channel senders, the job scheduler and the clock.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    /// <summary>Thursday 20 November 2025, 11:00 WITA.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 11, 20, 3, 0, 0, TimeSpan.Zero);
+
+    private int _messageCounter;
+
+    private TestHost(string folder, ServiceProvider services, ManualClock clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
+    {
+        Folder = folder;
+        Services = services;
+        Clock = clock;
+        Scheduler = scheduler;
+        Logs = logs;
+        Telegram = telegram;
+        Simulator = simulator;
+    }
+
+    public string Folder { get; }
+    public ServiceProvider Services { get; }
+    public ManualClock Clock { get; }
+    public FakeScheduler Scheduler { get; }
+    public ListLoggerProvider Logs { get; }
+    public FakeSender Telegram { get; }
+    public FakeSender Simulator { get; }
+
+    public static async Task<TestHost> StartAsync(bool demoRoster = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
+        var clock = new ManualClock(Start);
+        var scheduler = new FakeScheduler();
+        var logs = new ListLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IOutboxScheduler>(scheduler);
+        services.AddReferrals(
+            new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" },
+            new MediaOptions { Path = Path.Combine(folder, "media") });
+        var telegram = new FakeSender("telegram");
+        var simulator = new FakeSender("simulator");
+        services.AddSingleton<IChannelSender>(telegram);
+        services.AddSingleton<IChannelSender>(simulator);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var host = new TestHost(folder, provider, clock, scheduler, logs, telegram, simulator);
+        await DatabaseSetup.MigrateAsync(provider, CancellationToken.None);
+        if (demoRoster)
+        {
+            var result = await host.ImportAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "roster-demo.csv")));
+            Assert.Equal(0, result.Refused);
+        }
+
+        return host;
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public PosyanduDb Db() => Get<IDbContextFactory<PosyanduDb>>().CreateDbContext();
+
+    public Task<RosterImportResult> ImportAsync(string csv) => Get<RosterImporter>().ImportAsync(new StringReader(csv), CancellationToken.None);
+
+    /// <summary>Hands one message from a chat to the inbound pipeline, as a channel adapter would.</summary>
+    public Task<InboundOutcome> SendAsync(string address, Inbound? message, PhoneClaim? claim = null, string channel = "telegram", string? messageId = null) =>
+        Get<InboundHandler>().HandleAsync(
+            new InboundEnvelope(channel, address, messageId ?? $"u{Interlocked.Increment(ref _messageCounter)}", message, claim),
+            CancellationToken.None);
+
+    public Task<InboundOutcome> SayAsync(string address, string text, string channel = "telegram") => SendAsync(address, Inbound.OfText(text), channel: channel);
+
+    /// <summary>The person shares their own contact: links the chat.</summary>
+    public Task<InboundOutcome> LinkAsync(string address, string phone, string channel = "telegram") =>
+        SendAsync(address, null, new PhoneClaim(phone, Verified: true), channel);
+
+    /// <summary>What the bot queued for one chat, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxView>> OutboxAsync(string address, string channel = "telegram") =>
+        await Get<OutboxQueries>().ForAddressAsync(channel, address, 0, CancellationToken.None);
+
+    public async Task<IReadOnlyList<Reply>> RepliesAsync(string address, string channel = "telegram") =>
+        (await OutboxAsync(address, channel)).Select(o => o.Reply).ToList();
+
+    public async Task<Reply> LastReplyAsync(string address, string channel = "telegram") => (await RepliesAsync(address, channel))[^1];
+
+    public async Task<Person> PersonAsync(string phone)
+    {
+        await using var db = Db();
+        return await db.People.SingleAsync(p => p.Phone == phone);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind must not fail a test.
+        }
+    }
+}
