@@ -225,6 +225,22 @@ public class InboundPipelineTests
     }
 
     [Fact]
+    public async Task An_officials_first_message_that_links_his_chat_is_his_command_not_only_a_greeting()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.LinkAsync(SitiChat, SitiPhone);
+        await RtlhWalk.SubmitAsync(host, SitiChat, PhotoId);
+        const string KadesPhone = "+6281351110001";
+
+        // As on WhatsApp or in the simulator: the message itself proves the number.
+        await host.SendAsync(KadesPhone, Inbound.OfText("TERIMA 1"), new PhoneClaim(KadesPhone, Verified: true), channel: "simulator");
+
+        await using var db = host.Db();
+        Assert.Equal(ReferralStatus.Diterima, (await db.Referrals.SingleAsync()).Status);
+        Assert.Contains("telah diterima oleh Abdul Rahman (Kepala Desa)", (await host.LastReplyAsync(SitiChat)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Terima_by_the_kepala_desa_acknowledges_and_tells_the_kader()
     {
         await using var host = await TestHost.StartAsync();

@@ -86,5 +86,5 @@ internal sealed record Identity(IdentityOutcome Outcome, Person? Person)
     public static readonly Identity Refused = new(IdentityOutcome.Refused, null);
 }
 
-/// <summary>Refused: answered and done. Linked: this message linked the chat (greet them). Known: an already linked chat.</summary>
+/// <summary>Refused: answered and done. Linked: this message linked the chat. Known: an already linked chat.</summary>
 internal enum IdentityOutcome { Refused, Linked, Known }

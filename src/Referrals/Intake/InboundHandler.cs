@@ -112,8 +112,8 @@ public sealed class InboundHandler
         var identity = await ChatIdentity.ResolveAsync(work, envelope, chat, _logger, cancellationToken);
         if (identity.Person is { } person)
         {
-            var message = identity.Outcome == IdentityOutcome.Known ? MessageOf(envelope) : null;
-            await ConverseAsync(work, person, chat, message, cancellationToken);
+            var message = identity.Outcome == IdentityOutcome.Known ? MessageOf(envelope) : envelope.Message;
+            await ConverseAsync(work, person, chat, message, greet: identity.Outcome == IdentityOutcome.Linked, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -156,7 +156,12 @@ public sealed class InboundHandler
     private static Inbound? MessageOf(InboundEnvelope envelope) =>
         envelope.Message ?? (envelope.PhoneClaim is { Verified: false } claim ? Inbound.OfText(claim.RawPhone) : null);
 
-    private async Task ConverseAsync(WorkUnit work, Person person, ChatAddress chat, Inbound? message, CancellationToken cancellationToken)
+    /// <summary>
+    /// An official's command, or the dialog. A chat linked by this very message is greeted (welcome and menu, or the offer
+    /// to continue a draft), unless the message is an official's command: an official's first WhatsApp or simulator
+    /// message may well be <c>TERIMA 42</c>, and it must not be swallowed by the greeting.
+    /// </summary>
+    private async Task ConverseAsync(WorkUnit work, Person person, ChatAddress chat, Inbound? message, bool greet, CancellationToken cancellationToken)
     {
         if (message is not null && person.Peran != Peran.Kader && OfficialCommand.TryParse(message) is { } command)
         {
@@ -171,7 +176,7 @@ public sealed class InboundHandler
         DialogResult result;
         try
         {
-            result = message is null ? _engine.Welcome(session, context) : _engine.Handle(session, message, context);
+            result = message is null || greet ? _engine.Welcome(session, context) : _engine.Handle(session, message, context);
         }
 #pragma warning disable CA1031 // A dialog bug must not turn into a message the platform redelivers forever; the session is kept as it was.
         catch (Exception ex) when (ex is not OperationCanceledException)

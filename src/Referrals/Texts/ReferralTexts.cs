@@ -10,10 +10,11 @@ namespace Posyandu.Referrals.Texts;
 internal static class ReferralTexts
 {
     /// <summary>
-    /// The alert to an official: what, where, how urgent, the derived findings and the answers, the first photo; a primary
-    /// recipient gets the Terima button, a copy is told it is for information.
+    /// The alert to an official: what, where, how urgent, the derived findings, the first photo; a primary recipient gets
+    /// the Terima button, a copy is told it is for information. The kader's answers come with INFO (<paramref name="withAnswers"/>),
+    /// so that an alert fits a Telegram photo caption and arrives as one message with its button.
     /// </summary>
-    public static Reply Alert(ReportFacts facts, RecipientKind kind, Referral referral, string? heading = null, string? reason = null)
+    public static Reply Alert(ReportFacts facts, RecipientKind kind, Referral referral, string? heading = null, string? reason = null, bool withAnswers = false)
     {
         var text = new StringBuilder();
         text.Append('*').Append(heading ?? "Laporan baru").Append(' ').Append(facts.Number).Append("*\n");
@@ -50,7 +51,12 @@ internal static class ReferralTexts
             }
         }
 
-        if (facts.Lines.Count > 0)
+        var shortNumber = TextFormat.ShortNumber(facts.Number);
+        if (!withAnswers)
+        {
+            text.Append("\nSemua jawaban kader: balas *INFO ").Append(shortNumber).Append("*.\n");
+        }
+        else if (facts.Lines.Count > 0)
         {
             text.Append("\nJawaban kader:\n");
             foreach (var line in facts.Lines)
@@ -64,7 +70,6 @@ internal static class ReferralTexts
             text.Append("\nDikirim kepada Bapak/Ibu karena: ").Append(reason).Append('\n');
         }
 
-        var shortNumber = TextFormat.ShortNumber(facts.Number);
         text.Append('\n');
         if (kind == RecipientKind.Copy)
         {

@@ -221,7 +221,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
     {
         var facts = await ReportFacts.LoadAsync(work.Db, referral.Report!, catalog, cancellationToken);
         var kind = IsPrimary(referral, official) ? RecipientKind.Primary : RecipientKind.Copy;
-        reply(ReferralTexts.Alert(facts, kind, referral, heading: "Rincian laporan"));
+        reply(ReferralTexts.Alert(facts, kind, referral, heading: "Rincian laporan", withAnswers: true));
         AddEvent(work, referral, ReferralEventKind.Info, official, null);
     }
 
