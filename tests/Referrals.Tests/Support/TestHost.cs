@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Posyandu.Conversation;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
@@ -12,8 +13,8 @@ using Posyandu.Referrals.Roster;
 namespace Posyandu.Referrals.Tests.Support;
 
 /// <summary>
-/// The Referrals area as the host wires it, on a real SQLite file in a temp folder, with fakes only at the edge: the
-/// channel senders, the job scheduler and the clock.
+/// The Referrals area as the host wires it, on a real SQLite file in a temp folder (or the database given), with fakes
+/// only at the edge: the channel senders, the job scheduler and the clock.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -22,9 +23,12 @@ public sealed class TestHost : IAsyncDisposable
 
     private int _messageCounter;
 
-    private TestHost(string folder, ServiceProvider services, ManualClock clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
+    private readonly DatabaseOptions _database;
+
+    private TestHost(string folder, DatabaseOptions database, ServiceProvider services, ManualClock clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
     {
         Folder = folder;
+        _database = database;
         Services = services;
         Clock = clock;
         Scheduler = scheduler;
@@ -41,9 +45,11 @@ public sealed class TestHost : IAsyncDisposable
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
 
-    public static async Task<TestHost> StartAsync(bool demoRoster = true)
+    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database).</summary>
+    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
+        database ??= new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
         var clock = new ManualClock(Start);
         var scheduler = new FakeScheduler();
         var logs = new ListLoggerProvider();
@@ -52,14 +58,14 @@ public sealed class TestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IOutboxScheduler>(scheduler);
         services.AddReferrals(
-            new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" },
+            database,
             new MediaOptions { Path = Path.Combine(folder, "media") });
         var telegram = new FakeSender("telegram");
         var simulator = new FakeSender("simulator");
         services.AddSingleton<IChannelSender>(telegram);
         services.AddSingleton<IChannelSender>(simulator);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var host = new TestHost(folder, provider, clock, scheduler, logs, telegram, simulator);
+        var host = new TestHost(folder, database, provider, clock, scheduler, logs, telegram, simulator);
         await DatabaseSetup.MigrateAsync(provider, CancellationToken.None);
         if (demoRoster)
         {
@@ -107,6 +113,13 @@ public sealed class TestHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_database.Provider == DatabaseOptions.Postgres)
+        {
+            // Closes this test's idle connections so the server is not left holding them.
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
