@@ -5,12 +5,19 @@ using Posyandu.Bot.Host.Configuration;
 using Posyandu.Bot.Host.Demo;
 using Posyandu.Bot.Host.Jobs;
 using Posyandu.Bot.Host.Persistence;
+using Posyandu.Conversation.Forms;
 
 var command = HostCommand.Parse(args);
 if (command.Kind == HostCommandKind.BadUsage)
 {
     await Console.Error.WriteLineAsync(HostCommand.Usage);
     return 2;
+}
+
+if (command.Kind == HostCommandKind.FormsGraph)
+{
+    // Only the catalog is needed: no settings, database or web server.
+    return FormsGraphCommand.Run(FormCatalog.LoadDefault, command.Topic, command.Markdown, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArgs);

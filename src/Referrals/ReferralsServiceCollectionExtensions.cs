@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
+using Posyandu.Conversation.Growth;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
@@ -34,7 +35,8 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<MediaStore>();
 
         services.AddSingleton(_ => FormCatalog.LoadDefault());
-        services.AddSingleton<DialogEngine>();
+        // The WHO growth tables are the host's to load (Growth:TablesPath); without them the z-score rules are left out.
+        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FormCatalog>(), sp.GetService<GrowthStandards>()));
 
         services.AddSingleton<ReferralOpener>();
         services.AddSingleton<OfficialCommands>();

@@ -13,6 +13,12 @@ internal static partial class ConfigurationExtensions
     public static WebApplicationBuilder AddPosyanduOptions(this WebApplicationBuilder builder)
     {
         builder.Services.AddPosyanduOptions();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{GrowthOptions.Section}:TablesPath"]))
+        {
+            // The dialog engine takes the tables when they are registered; they were read while the options were validated.
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Tables!);
+        }
+
         return builder;
     }
 
@@ -59,6 +65,13 @@ internal static partial class ConfigurationExtensions
             .PostConfigure(o => o.ApiKey = o.ApiKey?.Trim() ?? "")
             .Validate(o => o.ApiKey.Length == 0 || o.ApiKey.Length >= AdminOptions.MinimumKeyLength,
                 $"Admin:ApiKey terlalu pendek (minimal {AdminOptions.MinimumKeyLength} karakter; kosongkan untuk menutup API)")
+            .ValidateOnStart();
+
+        services.AddOptions<GrowthOptions>()
+            .BindConfiguration(GrowthOptions.Section)
+            .PostConfigure(o => o.TablesPath = o.TablesPath?.Trim() ?? "")
+            .Validate(o => o.TryLoad(),
+                "Growth:TablesPath harus folder berisi tabel WHO weianthro.txt, lenanthro.txt, wflanthro.txt dan wfhanthro.txt yang dapat dibaca (kosongkan bila tidak dipakai)")
             .ValidateOnStart();
 
         return services;

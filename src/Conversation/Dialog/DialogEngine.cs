@@ -1,13 +1,15 @@
 using Posyandu.Conversation.Forms;
+using Posyandu.Conversation.Growth;
 using Posyandu.Conversation.Texts;
 
 namespace Posyandu.Conversation.Dialog;
 
 /// <summary>
 /// The pure dialog engine: given a stored session and one inbound message, returns the new session, the replies and,
-/// when a form is confirmed, the submitted form. No I/O; everything it needs is passed in.
+/// when a form is confirmed, the submitted form. No I/O; everything it needs is passed in: the catalog and, when the host
+/// has them, the WHO growth tables for the z-score rules (null = not configured).
 /// </summary>
-public sealed class DialogEngine(FormCatalog catalog)
+public sealed class DialogEngine(FormCatalog catalog, GrowthStandards? growth = null)
 {
     private readonly FormCatalog _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
 
@@ -68,7 +70,7 @@ public sealed class DialogEngine(FormCatalog catalog)
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(context);
         var copy = SessionJson.Deserialize(SessionJson.Serialize(session));
-        var turn = new Turn(_catalog, copy, context);
+        var turn = new Turn(_catalog, copy, context) { Growth = growth };
         lostOpenDraft = false;
         foreach (var (topic, draft) in copy.Drafts.ToList())
         {

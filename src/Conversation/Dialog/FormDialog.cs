@@ -109,5 +109,5 @@ internal static class FormDialog
     }
 
     public static Reply Summary(Turn turn, FormDefinition form, Draft draft, FormMachine machine) =>
-        Prompts.Summary(form, machine.SummaryFields, draft.Answers, FormAssessor.Assess(form, draft.Answers, turn.Today));
+        Prompts.Summary(form, machine.SummaryFields, draft.Answers, FormAssessor.Assess(form, draft.Answers, turn.Today, turn.Growth));
 }

@@ -85,7 +85,7 @@ internal static partial class SummaryStep
             form,
             answers,
             [.. given.Select(f => new AnswerLine(f.Name, f.Label, AnswerDisplay.Format(f, answers[f.Name])))],
-            FormAssessor.Assess(form, answers, turn.Today),
+            FormAssessor.Assess(form, answers, turn.Today, turn.Growth),
             Address: answers.GetValueOrDefault("alamat")?.Text,
             RtRw: given.FirstOrDefault(f => f.Type == FieldType.RtRw) is { } rtRw ? answers[rtRw.Name].Text : null,
             Location: given.Where(f => f.Type == FieldType.Location).Select(f => answers[f.Name].Location).FirstOrDefault(p => p is not null),

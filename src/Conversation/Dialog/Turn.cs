@@ -1,4 +1,5 @@
 using Posyandu.Conversation.Forms;
+using Posyandu.Conversation.Growth;
 
 namespace Posyandu.Conversation.Dialog;
 
@@ -9,6 +10,9 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
     private readonly List<string> _notes = [];
 
     public FormCatalog Catalog { get; } = catalog;
+
+    /// <summary>The WHO growth tables for z-score rules; null when the host has none configured.</summary>
+    public GrowthStandards? Growth { get; init; }
 
     public Session Session { get; } = session;
 

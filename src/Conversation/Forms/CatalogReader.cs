@@ -42,7 +42,7 @@ internal static class CatalogReader
     };
 
     private static readonly string[] FieldProperties =
-        ["name", "type", "label", "question", "help", "example", "optional", "min", "max", "unit", "options", "showIf", "allowFuture"];
+        ["name", "type", "label", "question", "help", "example", "optional", "min", "max", "unit", "options", "showIf", "allowFuture", "maxMonthsAgo"];
 
     private static readonly string[] TopicProperties =
         ["$schema", "description", "topic", "bidang", "title", "confidential", "order", "fields", "common", "derived", "flags", "urgency", "notice", "hideReporterIf"];
@@ -164,6 +164,7 @@ internal static class CatalogReader
             Options = props.Array("options") is { } options ? [.. options.Select((o, i) => ReadOption(props, o, i))] : field.Options,
             ShowIf = props.String("showIf") ?? field.ShowIf,
             AllowFuture = props.Bool("allowFuture") ?? field.AllowFuture,
+            MaxMonthsAgo = props.Int("maxMonthsAgo") ?? field.MaxMonthsAgo,
         };
     }
 

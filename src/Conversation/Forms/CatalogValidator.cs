@@ -130,6 +130,8 @@ internal static partial class CatalogValidator
             ?? (field.Unit is not null && !isNumber ? "unit is only for integer and decimal fields" : null)
             ?? (field.Type == FieldType.Integer && (HasFraction(field.Min) || HasFraction(field.Max)) ? "min and max of an integer must be whole numbers" : null)
             ?? (field.AllowFuture && field.Type != FieldType.Date ? "allowFuture is only for date fields" : null)
+            ?? (field.MaxMonthsAgo is not null && field.Type != FieldType.Date ? "maxMonthsAgo is only for date fields" : null)
+            ?? (field.MaxMonthsAgo is < 0 ? "maxMonthsAgo must not be negative" : null)
             ?? (field.ShowIf is { } showIf ? ExpressionProblem("showIf", showIf, new HashSet<string>(earlier, StringComparer.Ordinal) { AnswerValues.Today }, laterHint: true) : null);
     }
 

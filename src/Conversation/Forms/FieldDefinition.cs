@@ -25,6 +25,8 @@ public sealed record FieldDefinition
     public string? ShowIf { get; init; }
     /// <summary>For dates: whether a date after today is accepted.</summary>
     public bool AllowFuture { get; init; }
+    /// <summary>For dates: at most this many whole months before today (an age limit, 59 for a balita); null = no limit.</summary>
+    public int? MaxMonthsAgo { get; init; }
 }
 
 public enum FieldType { Text, Integer, Decimal, YesNo, Choice, Multi, Date, Phone, Nik, RtRw, Photo, Location }

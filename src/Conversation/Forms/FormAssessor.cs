@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Posyandu.Conversation.Forms.Expressions;
+using Posyandu.Conversation.Growth;
 using Posyandu.Conversation.Parsing;
 
 namespace Posyandu.Conversation.Forms;
@@ -7,14 +9,19 @@ namespace Posyandu.Conversation.Forms;
 /// <summary>Applies a form's rules to its answers: derived values, flags, urgency and whether the reporter is hidden.</summary>
 public static partial class FormAssessor
 {
-    public static Assessment Assess(FormDefinition form, IReadOnlyDictionary<string, Answer> answers, DateOnly today)
+    /// <summary>
+    /// Assesses the answers; <paramref name="growth"/> gives the WHO z-score functions their tables (null = none
+    /// configured: those functions give null, so the rules that read them do not fire).
+    /// </summary>
+    public static Assessment Assess(FormDefinition form, IReadOnlyDictionary<string, Answer> answers, DateOnly today, GrowthStandards? growth = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(answers);
         var rules = FormRules.For(form);
         var answerLookup = AnswerValues.Lookup(form, answers, today);
         var derived = new Dictionary<string, object?>(StringComparer.Ordinal);
-        object? Lookup(string name) => derived.TryGetValue(name, out var value) ? value : answerLookup(name);
+        object? Lookup(string name) =>
+            name == GrowthFunctions.TablesKey ? growth : derived.TryGetValue(name, out var value) ? value : answerLookup(name);
 
         foreach (var (definition, expression) in rules.Derived)
         {

@@ -77,10 +77,23 @@ internal static partial class DateAnswer
         return $"Mohon tulis tanggal dengan urutan tanggal/bulan/tahun, misalnya {example}, atau ketik hari ini atau kemarin.";
     }
 
-    private static ParseResult Check(FieldDefinition field, DateOnly date, DateOnly today) =>
-        date > today && !field.AllowFuture
-            ? ParseResult.Refuse($"Tanggal {Show(date)} belum lewat. Mohon tulis tanggal hari ini atau sebelumnya, misalnya {Show(today)}.")
-            : ParseResult.Accept(new Answer { Date = date });
+    private static ParseResult Check(FieldDefinition field, DateOnly date, DateOnly today)
+    {
+        if (date > today && !field.AllowFuture)
+        {
+            return ParseResult.Refuse($"Tanggal {Show(date)} belum lewat. Mohon tulis tanggal hari ini atau sebelumnya, misalnya {Show(today)}.");
+        }
+
+        // Whole calendar months, as an age is told: a child born 60 months ago to the day is no longer "59 months".
+        var earliest = field.MaxMonthsAgo is { } months ? today.AddMonths(-months - 1).AddDays(1) : DateOnly.MinValue;
+        if (date < earliest)
+        {
+            return ParseResult.Refuse(
+                $"Tanggal {Show(date)} sudah lebih dari {field.MaxMonthsAgo} bulan yang lalu. Mohon tulis tanggal {Show(earliest)} atau sesudahnya.");
+        }
+
+        return ParseResult.Accept(new Answer { Date = date });
+    }
 
     private static bool Exists(int day, int month, int year) =>
         year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);

@@ -16,6 +16,11 @@ internal static class ReferralTexts
     /// </summary>
     public static Reply Alert(ReportFacts facts, RecipientKind kind, Referral referral, string? heading = null, string? reason = null, bool withAnswers = false)
     {
+        if (facts.Confidential && kind == RecipientKind.Copy)
+        {
+            return ConfidentialCopy(facts);
+        }
+
         var text = new StringBuilder();
         text.Append('*').Append(heading ?? "Laporan baru").Append(' ').Append(facts.Number).Append("*\n");
         text.Append(facts.Title).Append(" (").Append(facts.BidangNama).Append(")\n");
@@ -92,6 +97,22 @@ internal static class ReferralTexts
         }
 
         return new Reply(text.ToString(), [], PhotoId: facts.FirstPhoto);
+    }
+
+    /// <summary>
+    /// A copy of a confidential report (SO-KEKERASAN to the Kepala Desa): that it exists in the desa, its number, urgency
+    /// and who handles it, and nothing about the victim or the reporter: no topic title, answers, address, map or photo.
+    /// </summary>
+    public static Reply ConfidentialCopy(ReportFacts facts)
+    {
+        var text = new StringBuilder();
+        text.Append("*Laporan rahasia ").Append(facts.Number).Append("*\n");
+        text.Append("Ada laporan rahasia dari Desa ").Append(facts.Desa).Append(".\n");
+        text.Append("Urgensi: *").Append(TextFormat.Urgency(facts.Urgency)).Append("*\n");
+        text.Append("Laporan ini ditangani oleh ").Append(facts.Handlers ?? "petugas perlindungan")
+            .Append("; rinciannya hanya untuk petugas tersebut demi melindungi korban.\n\n");
+        text.Append("(Tembusan untuk diketahui Bapak/Ibu; tidak perlu dibalas.)");
+        return Reply.Plain(text.ToString());
     }
 
     public static Reply AcceptedToKader(string number, Person official) =>

@@ -5,6 +5,7 @@ using Posyandu.Conversation.Forms;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reports;
 using Posyandu.Referrals.Roster;
+using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Texts;
 
 namespace Posyandu.Referrals.Workflow;
@@ -23,10 +24,16 @@ internal sealed record ReportFacts(
     Assessment Assessment,
     Urgency Urgency,
     string? FirstPhoto,
-    TimeZoneInfo Zone)
+    TimeZoneInfo Zone,
+    bool Confidential = false,
+    string? Handlers = null)
 {
     // Shown in the alert's own lines (address, RT/RW, map, photo) rather than among the answers.
     private static readonly FieldType[] ShownApart = [FieldType.Photo, FieldType.Location, FieldType.RtRw];
+
+    // Who handles a confidential report, as its copy recipients are told: the topic's primary roles ("UPTD PPA").
+    private static string Handled(Report report) =>
+        string.Join(", ", RoutingDefaults.For(report.Topic, report.Confidential).Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
 
     public static async Task<ReportFacts> LoadAsync(PosyanduDb db, Report report, FormCatalog catalog, CancellationToken cancellationToken)
     {
@@ -58,6 +65,8 @@ internal sealed record ReportFacts(
             ReportJson.Assessment(report.AssessmentJson),
             report.Urgency,
             ReportJson.Photos(report.PhotosJson) is [var first, ..] ? first : null,
-            WilayahTimeZone.For(report.DesaKode));
+            WilayahTimeZone.For(report.DesaKode),
+            report.Confidential,
+            report.Confidential ? Handled(report) : null);
     }
 }

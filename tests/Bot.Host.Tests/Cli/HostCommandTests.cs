@@ -42,6 +42,33 @@ public sealed class HostCommandTests
         Assert.Equal(HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
     }
 
+    [Theory]
+    [InlineData("forms|graph", null, false)]
+    [InlineData("forms|graph|PR-RTLH", "PR-RTLH", false)]
+    [InlineData("FORMS|Graph|so-kekerasan|--markdown", "so-kekerasan", true)]
+    [InlineData("forms|graph|--markdown", null, true)]
+    [InlineData("forms|graph|--markdown|KS-BUMIL", "KS-BUMIL", true)]
+    public void Forms_graph_takes_an_optional_topic_and_markdown(string line, string? topic, bool markdown)
+    {
+        var command = HostCommand.Parse(Args(line));
+
+        Assert.Equal(HostCommandKind.FormsGraph, command.Kind);
+        Assert.Equal(topic, command.Topic);
+        Assert.Equal(markdown, command.Markdown);
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("forms")]
+    [InlineData("forms|list")]
+    [InlineData("forms|graph|PR-RTLH|KS-BUMIL")]
+    [InlineData("forms|graph|--svg")]
+    [InlineData("forms|graph|--markdown|--markdown")]
+    public void Anything_else_after_forms_is_bad_usage(string line)
+    {
+        Assert.Equal(HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
+    }
+
     // Arguments as the shell hands them over, written with | between them.
     private static string[] Args(string line) => line.Length == 0 ? [] : line.Split('|');
 }

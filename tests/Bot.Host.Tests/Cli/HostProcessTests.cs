@@ -66,6 +66,33 @@ public sealed class HostProcessTests : IDisposable
         Assert.Contains("roster import FILE.csv", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Forms_graph_prints_one_topic_as_mermaid_without_settings_or_database()
+    {
+        var run = await RunAsync(["forms", "graph", "pr-rtlh"], []);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.ErrorLines);
+        Assert.StartsWith("%% PR-RTLH", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal("stateDiagram-v2", run.OutputLines[1]);
+        Assert.Contains(run.OutputLines, l => l.Contains("ringkasan --> terkirim", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("%% ", StringComparison.Ordinal) && !l.StartsWith("%% PR-RTLH", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(_folder, "posyandu.db")));
+    }
+
+    [Fact]
+    public async Task Forms_graph_of_an_unknown_topic_lists_the_topics_and_exits_with_2()
+    {
+        var run = await RunAsync(["forms", "graph", "PR-RUMAH"], []);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.OutputLines);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("Topik 'PR-RUMAH' tidak ada di katalog. Topik yang tersedia: ", line, StringComparison.Ordinal);
+        Assert.Contains("PR-RTLH", line, StringComparison.Ordinal);
+        Assert.Contains("SO-KEKERASAN", line, StringComparison.Ordinal);
+    }
+
     private async Task<ProcessRun> RunAsync(string[] args, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")

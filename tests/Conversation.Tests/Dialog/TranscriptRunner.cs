@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
+using Posyandu.Conversation.Growth;
+using Posyandu.Conversation.Tests.Growth;
 
 namespace Posyandu.Conversation.Tests.Dialog;
 
@@ -10,7 +12,7 @@ namespace Posyandu.Conversation.Tests.Dialog;
 /// compared as text (goflow-style). Lines: <c># comment</c>, <c>@directive</c>, <c>&gt; input</c> are kept;
 /// <c>&lt; reply</c> and <c>= submitted</c> lines are what the engine produced. Inputs: typed text, or
 /// <c>[press DATA]</c>, <c>[photo ID]</c>, <c>[location LAT LON]</c>, <c>[welcome]</c>. Directives: <c>@catalog NAME</c>,
-/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
+/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@growth on|off</c> (the WHO growth tables, off at first), <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
 /// Like the real host, the session is stored as JSON after every message and read back before the next.
 /// </summary>
 internal sealed class TranscriptRunner
@@ -18,6 +20,8 @@ internal sealed class TranscriptRunner
     /// <summary>WITA (Kalimantan Timur), built here so the tests do not depend on the machine's time zone data.</summary>
     public static readonly TimeZoneInfo Wita = TimeZoneInfo.CreateCustomTimeZone("WITA", TimeSpan.FromHours(8), "WITA", "WITA");
 
+    private FormCatalog _catalog = TestFiles.DefaultCatalog;
+    private GrowthStandards? _growth;
     private DialogEngine _engine = new(TestFiles.DefaultCatalog);
     private string _person = "Siti Rahmah";
     private string? _bidang;
@@ -98,7 +102,12 @@ internal sealed class TranscriptRunner
         switch (parts[0])
         {
             case "@catalog":
-                _engine = new DialogEngine(TestFiles.Catalog(value));
+                _catalog = TestFiles.Catalog(value);
+                _engine = new DialogEngine(_catalog, _growth);
+                break;
+            case "@growth":
+                _growth = value == "on" ? GrowthTestTables.Standards : null;
+                _engine = new DialogEngine(_catalog, _growth);
                 break;
             case "@person":
                 _person = value;

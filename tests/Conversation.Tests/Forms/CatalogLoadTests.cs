@@ -37,10 +37,10 @@ public sealed class CatalogLoadTests
     }
 
     [Fact]
-    public void The_shipped_catalog_has_the_topics_of_forms_md_except_the_balita_growth_form()
+    public void The_shipped_catalog_has_every_topic_of_forms_md()
     {
         Assert.Equal(
-            ["KS-BUMIL", "PD-ATS", "PD-PAUD", "PU-SARANA", "PU-AIR-SANITASI", "PR-RTLH", "TR-BENCANA", "TR-KEAMANAN", "SO-RENTAN", "SO-KEKERASAN"],
+            ["KS-BALITA", "KS-BUMIL", "PD-ATS", "PD-PAUD", "PU-SARANA", "PU-AIR-SANITASI", "PR-RTLH", "TR-BENCANA", "TR-KEAMANAN", "SO-RENTAN", "SO-KEKERASAN"],
             Catalog.Forms.Select(f => f.Topic));
         Assert.All(Bidang.All, b => Assert.NotEmpty(Catalog.ForBidang(b.Code)));
     }

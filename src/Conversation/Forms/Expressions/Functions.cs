@@ -8,7 +8,7 @@ internal sealed record Function(string Name, int MinArguments, int MaxArguments,
 
 /// <summary>
 /// The functions catalog files may call: count, answered, contains, min, max, round, if, years_between, months_between,
-/// days_between. There is no today(): the caller puts <c>today</c> in the lookup, which keeps evaluation pure.
+/// days_between, and the WHO z-scores of <see cref="GrowthFunctions"/>. There is no today(): the caller puts <c>today</c> in the lookup, which keeps evaluation pure.
 /// </summary>
 internal static class Functions
 {
@@ -26,7 +26,7 @@ internal static class Functions
         new("years_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "years_between", Years)),
         new("months_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "months_between", Months)),
         new("days_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "days_between", (a, b) => b.DayNumber - a.DayNumber)),
-    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }.Concat(GrowthFunctions.All).ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public static Function? Find(string name) => All.GetValueOrDefault(name);
 

@@ -1,0 +1,95 @@
+using System.Net;
+using Posyandu.Bot.Host.Tests.Simulator;
+
+namespace Posyandu.Bot.Host.Tests.Bidang;
+
+/// <summary>
+/// One report per bidang through the simulator channel's HTTP API, on one host: each alert reaches exactly the people
+/// roster.md's routing table names for Desa Perian in the demo roster, primaries with the Terima button, copies without.
+/// </summary>
+public sealed class BidangReportTests(BidangHost host) : IClassFixture<BidangHost>
+{
+    // Rina Marlina is a kader of Posyandu Melati, Desa Perian, with no bidang of her own: she may report any topic.
+    private const string Kader = "Rina Marlina";
+
+    [Theory]
+    [InlineData("KS-BUMIL", "Ratna Sari", "Abdul Rahman|Nurhayati")]
+    [InlineData("PD-ATS", "Yuliani", "Abdul Rahman")]
+    [InlineData("PU-SARANA", "Darmawan|Abdul Rahman", "")]
+    [InlineData("PR-RTLH", "Abdul Rahman|Yuliani", "Nurhayati")]
+    [InlineData("TR-BENCANA", "Abdul Rahman|Joko Susilo|Andi Pratama|Samsul Bahri", "Nurhayati")]
+    [InlineData("SO-KEKERASAN", "Dewi Lestari", "Abdul Rahman")]
+    public async Task A_report_reaches_the_roles_routed_for_its_topic(string topic, string primaries, string copies)
+    {
+        var simulator = new SimulatorClient(host.CreateClient());
+        var kader = await simulator.PersonAsync(Kader);
+
+        var (number, before) = await SimulatorReport.SubmitAsync(simulator, kader, topic);
+
+        var alerts = await AlertsAsync(simulator, before, number, kader.Id);
+        Assert.Equal(Names(primaries).Concat(Names(copies)).Order(StringComparer.Ordinal), alerts.Select(a => a.PersonName!).Order(StringComparer.Ordinal));
+        foreach (var alert in alerts)
+        {
+            var isPrimary = Names(primaries).Contains(alert.PersonName!);
+            Assert.True(isPrimary == alert.Buttons.Any(b => b.Data.Contains(number, StringComparison.Ordinal)),
+                $"{topic}: {alert.PersonName} is {(isPrimary ? "a primary without" : "a copy with")} the Terima button: {alert.Text}");
+        }
+    }
+
+    [Fact]
+    public async Task A_confidential_report_is_left_out_of_the_list_but_an_admin_key_reads_it_by_number()
+    {
+        var simulator = new SimulatorClient(host.CreateClient());
+        var kader = await simulator.PersonAsync(Kader);
+        const string Uraian = "Dipukul suaminya tadi malam";
+        var (rentan, _) = await SimulatorReport.SubmitAsync(simulator, kader, "SO-RENTAN");
+        var (kekerasan, before) = await SimulatorReport.SubmitAsync(simulator, kader, "SO-KEKERASAN", new Dictionary<string, string> { ["uraian"] = Uraian });
+
+        // The Kepala Desa's copy says a confidential report exists, not what the kader wrote.
+        var copy = (await AlertsAsync(simulator, before, kekerasan, kader.Id)).Single(a => a.PersonName == "Abdul Rahman");
+        Assert.Contains("rahasia", copy.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uraian, copy.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jl. Mawar", copy.Text, StringComparison.Ordinal);
+
+        var list = await GetAsync("/api/reports?bidang=SO&pageSize=100", BidangHost.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains(rentan, list.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(kekerasan, list.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uraian, list.Body, StringComparison.Ordinal);
+
+        var detail = await GetAsync($"/api/reports/{kekerasan}", BidangHost.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, detail.Status);
+        Assert.Contains(kekerasan, detail.Body, StringComparison.Ordinal);
+        Assert.Contains(Uraian, detail.Body, StringComparison.Ordinal);
+        Assert.Contains("SO-KEKERASAN", detail.Body, StringComparison.Ordinal);
+
+        foreach (var key in new string?[] { null, "kunci-yang-salah-0123456789abcdef0123456789" })
+        {
+            var refused = await GetAsync($"/api/reports/{kekerasan}", key);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+            Assert.DoesNotContain(Uraian, refused.Body, StringComparison.Ordinal);
+        }
+    }
+
+    // The alerts of one report: every outbox row after the kader pressed kirim that names the number and is not for her.
+    private static async Task<List<Channels.Simulator.SimulatorFeedItem>> AlertsAsync(SimulatorClient simulator, long before, string number, long kaderId)
+    {
+        await simulator.WaitForAsync(before, i => i.PersonId != kaderId && i.Text.Contains(number, StringComparison.Ordinal), $"alert of {number}");
+        return [.. (await simulator.FeedAsync(before)).Where(i => i.PersonId != kaderId && i.Text.Contains(number, StringComparison.Ordinal))];
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, string? key)
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string[] Names(string list) => list.Length == 0 ? [] : list.Split('|');
+}
