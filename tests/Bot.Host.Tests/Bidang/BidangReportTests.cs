@@ -7,7 +7,7 @@ namespace Posyandu.Bot.Host.Tests.Bidang;
 /// One report per bidang through the simulator channel's HTTP API, on one host: each alert reaches exactly the people
 /// roster.md's routing table names for Desa Perian in the demo roster, primaries with the Terima button, copies without.
 /// </summary>
-public sealed class BidangReportTests(BidangHost host) : IClassFixture<BidangHost>
+public sealed class BidangReportTests(SimulatorHost host) : IClassFixture<SimulatorHost>
 {
     // Rina Marlina is a kader of Posyandu Melati, Desa Perian, with no bidang of her own: she may report any topic.
     private const string Kader = "Rina Marlina";
@@ -51,13 +51,13 @@ public sealed class BidangReportTests(BidangHost host) : IClassFixture<BidangHos
         Assert.DoesNotContain(Uraian, copy.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Jl. Mawar", copy.Text, StringComparison.Ordinal);
 
-        var list = await GetAsync("/api/reports?bidang=SO&pageSize=100", BidangHost.ApiKey);
+        var list = await GetAsync("/api/reports?bidang=SO&pageSize=100", SimulatorHost.ApiKey);
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Contains(rentan, list.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(kekerasan, list.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(Uraian, list.Body, StringComparison.Ordinal);
 
-        var detail = await GetAsync($"/api/reports/{kekerasan}", BidangHost.ApiKey);
+        var detail = await GetAsync($"/api/reports/{kekerasan}", SimulatorHost.ApiKey);
         Assert.Equal(HttpStatusCode.OK, detail.Status);
         Assert.Contains(kekerasan, detail.Body, StringComparison.Ordinal);
         Assert.Contains(Uraian, detail.Body, StringComparison.Ordinal);

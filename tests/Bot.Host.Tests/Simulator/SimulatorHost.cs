@@ -6,10 +6,12 @@ namespace Posyandu.Bot.Host.Tests.Simulator;
 
 /// <summary>
 /// The real host (real HTTP pipeline, real Hangfire in memory, real SQLite file in a temp folder) with the demo roster
-/// loaded and the simulator on; Telegram stays off.
+/// loaded and the simulator on; Telegram stays off; the reports API is open to <see cref="ApiKey"/>.
 /// </summary>
 public sealed class SimulatorHost : WebApplicationFactory<Program>
 {
+    public const string ApiKey = "simulator-test-key-0123456789abcdef0123456789";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "posyandu-simulator-" + Guid.NewGuid().ToString("N"));
 
     public string MediaFolder => Path.Combine(_folder, "media");
@@ -24,6 +26,7 @@ public sealed class SimulatorHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Media:Path", MediaFolder);
         builder.UseSetting("Telegram:BotToken", "");
+        builder.UseSetting("Admin:ApiKey", ApiKey);
     }
 
     protected override void Dispose(bool disposing)

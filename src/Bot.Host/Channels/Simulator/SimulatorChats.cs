@@ -11,11 +11,8 @@ namespace Posyandu.Bot.Host.Channels.Simulator;
 /// </summary>
 internal sealed class SimulatorChats(PeopleQueries people, InboundHandler handler)
 {
-    public async Task<PersonView?> FindPersonAsync(long personId, CancellationToken cancellationToken)
-    {
-        var everyone = await people.ListAsync(cancellationToken);
-        return everyone.FirstOrDefault(p => p.Id == personId);
-    }
+    public Task<PersonView?> FindPersonAsync(long personId, CancellationToken cancellationToken) =>
+        people.FindAsync(personId, cancellationToken);
 
     /// <summary>Hands one message (null: only the phone claim, as when a contact is shared) to the inbound pipeline.</summary>
     public Task<InboundOutcome> SendAsync(PersonView person, Inbound? message, CancellationToken cancellationToken)
