@@ -17,8 +17,11 @@ public sealed record GeoPoint(double Latitude, double Longitude)
     public string MapLink => FormattableString.Invariant($"https://maps.google.com/?q={Latitude:0.######},{Longitude:0.######}");
 }
 
-/// <summary>One message the bot sends: text, optional buttons, an optional request (share contact/location) and an optional stored photo.</summary>
-public sealed record Reply(string Text, IReadOnlyList<Button> Buttons, ReplyRequest Request = ReplyRequest.None, string? PhotoId = null)
+/// <summary>
+/// One message the bot sends: text, optional buttons, an optional request (share contact/location) and an optional stored
+/// photo. <see cref="Confidential"/> marks content of a confidential topic, shown to nobody but the person it is for.
+/// </summary>
+public sealed record Reply(string Text, IReadOnlyList<Button> Buttons, ReplyRequest Request = ReplyRequest.None, string? PhotoId = null, bool Confidential = false)
 {
     public static Reply Plain(string text) => new(text, []);
 }

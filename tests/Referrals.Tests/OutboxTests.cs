@@ -220,17 +220,48 @@ public class OutboxTests
     }
 
     [Fact]
-    public async Task A_channel_without_a_sender_fails_its_messages_instead_of_looping()
+    public async Task A_channel_without_a_sender_keeps_its_messages_pending_with_the_reason_and_the_sweep_leaves_them()
     {
         await using var host = await TestHost.StartAsync();
         var whatsapp = new ChatAddress("whatsapp", "whatsapp:+6281251234501");
-        var ids = await QueueAsync(host, whatsapp, "halo");
+        var ids = await QueueAsync(host, whatsapp, "halo", "apa kabar");
 
         await DeliverAsync(host, whatsapp);
 
-        await using var db = host.Db();
-        var row = await db.Outbox.SingleAsync(o => o.Id == ids[0]);
-        Assert.Equal((OutboxStatus.Failed, "Kanal whatsapp tidak aktif."), (row.Status, row.LastError));
+        await using (var db = host.Db())
+        {
+            var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync();
+            Assert.All(rows, r => Assert.Equal((OutboxStatus.Pending, 0), (r.Status, r.Attempts)));
+            Assert.Contains("Kanal whatsapp tidak aktif", rows[0].LastError, StringComparison.Ordinal);
+        }
+
+        // Nothing to loop on: the sweep only enqueues chats of channels this process can send on.
+        host.Scheduler.Clear();
+        Assert.Equal(0, await host.Get<OutboxSweeper>().SweepAsync(CancellationToken.None));
+        Assert.Empty(host.Scheduler.Soon);
+    }
+
+    [Fact]
+    public async Task A_refused_token_keeps_the_backlog_pending_and_uncounted_until_the_channel_works_again()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ids = await QueueAsync(host, Chat, "satu", "dua");
+        host.Telegram.Then(SendResult.ChannelDown("401: Unauthorized"));
+
+        await DeliverAsync(host, Chat);
+
+        Assert.Empty(host.Telegram.Sent);
+        await using (var db = host.Db())
+        {
+            var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync();
+            Assert.All(rows, r => Assert.Equal((OutboxStatus.Pending, 0), (r.Status, r.Attempts)));
+            Assert.Equal("401: Unauthorized", rows[0].LastError);
+        }
+
+        // The token fixed (here: the platform answers again): the minute's sweep finds the chat and both go out, in order.
+        Assert.Equal(1, await host.Get<OutboxSweeper>().SweepAsync(CancellationToken.None));
+        await DeliverAsync(host, Chat);
+        Assert.Equal(["satu", "dua"], host.Telegram.Sent.Select(s => s.Reply.Text));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
     private readonly List<Reply> _replies = [];
     private readonly List<string> _notes = [];
 
+    // The topic open when the message arrived: a reply that leaves a confidential form still speaks of it.
+    private readonly string? _topicAtStart = session.Mode is DialogMode.Form or DialogMode.Resume ? session.Topic : null;
+
     public FormCatalog Catalog { get; } = catalog;
 
     /// <summary>The WHO growth tables for z-score rules; null when the host has none configured.</summary>
@@ -45,6 +48,14 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
             _notes.Clear();
         }
 
-        return new DialogResult(Session, _replies, Submitted);
+        var replies = TouchesConfidentialTopic() ? _replies.Select(r => r with { Confidential = true }).ToList() : _replies;
+        return new DialogResult(Session, replies, Submitted);
     }
+
+    private bool TouchesConfidentialTopic() =>
+        Submitted?.Form.Confidential == true
+        || IsConfidential(_topicAtStart)
+        || (Session.Mode is DialogMode.Form or DialogMode.Resume && IsConfidential(Session.Topic));
+
+    private bool IsConfidential(string? topic) => topic is not null && Catalog.Find(topic)?.Confidential == true;
 }

@@ -207,7 +207,8 @@ public sealed class InboundHandler
         {
             var report = await ReportWriter.StoreAsync(work, person, submitted, chat.Channel, cancellationToken);
             await _referrals.OpenAsync(work, report, cancellationToken);
-            work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, ReportTexts.Submitted(submitted, report.Number));
+            work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply,
+                ReportTexts.Submitted(submitted, report.Number) with { Confidential = submitted.Form.Confidential });
             _logger.LogInformation("Report {Number} ({Topic}) stored from {Channel}", report.Number, report.Topic, chat.Channel);
         }
     }

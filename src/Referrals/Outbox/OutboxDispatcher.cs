@@ -61,9 +61,10 @@ public sealed class OutboxDispatcher(
 
         if (!_senders.TryGetValue(channel, out var sender))
         {
-            await FinishAsync(db, head.Id, OutboxStatus.Failed, $"Kanal {channel} tidak aktif.", cancellationToken);
-            logger.LogWarning("Outbox {Id}: no sender for channel {Channel}", head.Id, channel);
-            return true;
+            // A restart without the channel's settings (a mistyped or missing token) must not throw the backlog away: the
+            // chat's messages wait, and the sweep at the next start with the channel configured sends them.
+            await WaitForChannelAsync(db, head, $"Kanal {channel} tidak aktif di server ini (pengaturannya kosong); pesan menunggu.", cancellationToken);
+            return false;
         }
 
         var leaseUntil = now + Lease;
@@ -113,6 +114,10 @@ public sealed class OutboxDispatcher(
                 scheduler.DeliverLater(channel, address, delay);
                 return false;
 
+            case SendStatus.ChannelDown:
+                await WaitForChannelAsync(db, head, result.Error, CancellationToken.None);
+                return false; // The sweep tries the chat again every minute; later messages wait behind this one.
+
             case SendStatus.Unreachable:
                 // Released first, so the move below takes this message along with the rest of the chat's queue.
                 await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s
@@ -150,6 +155,18 @@ public sealed class OutboxDispatcher(
         {
             logger.LogWarning("Outbox {Id}: sender {Channel} threw {Exception}", head.Id, sender.Channel, ex.GetType().Name);
             return SendResult.RetryLater(null, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Leaves the message pending and uncounted, with the reason shown in the API; logged once per message.</summary>
+    private async Task WaitForChannelAsync(PosyanduDb db, OutboxMessage head, string? reason, CancellationToken cancellationToken)
+    {
+        await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.LastError, Truncate(reason))
+            .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (!string.Equals(head.LastError, Truncate(reason), StringComparison.Ordinal))
+        {
+            logger.LogError("Outbox {Id}: channel {Channel} cannot send, the message waits: {Reason}", head.Id, head.Channel, reason);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class OutboxQueries(IDbContextFactory<PosyanduDb> dbFactory)
             .OrderBy(o => o.Id)
             .Take(MaxRows)
             .ToListAsync(cancellationToken);
-        return rows.Select(ToView).ToList();
+        return await ToViewsAsync(db, rows, cancellationToken);
     }
 
     /// <summary>
@@ -32,9 +32,24 @@ public sealed class OutboxQueries(IDbContextFactory<PosyanduDb> dbFactory)
         var rows = afterId > 0
             ? await query.Where(o => o.Id > afterId).OrderBy(o => o.Id).Take(limit).ToListAsync(cancellationToken)
             : (await query.OrderByDescending(o => o.Id).Take(limit).ToListAsync(cancellationToken)).AsEnumerable().Reverse().ToList();
-        return rows.Select(ToView).ToList();
+        return await ToViewsAsync(db, rows, cancellationToken);
     }
 
-    private static OutboxView ToView(OutboxMessage o) =>
-        new(o.Id, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, OutboxPayload.DeserializeOrPlaceholder(o.PayloadJson), o.Status.ToString(), o.CreatedAt);
+    private static async Task<IReadOnlyList<OutboxView>> ToViewsAsync(PosyanduDb db, List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var referralIds = rows.Where(o => o.ReferralId is not null).Select(o => o.ReferralId!.Value).Distinct().ToList();
+        var confidentialReferrals = referralIds.Count == 0
+            ? []
+            : (await db.Referrals.AsNoTracking()
+                .Where(r => referralIds.Contains(r.Id) && r.Report!.Confidential)
+                .Select(r => r.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
+
+        return rows.Select(o =>
+        {
+            var reply = OutboxPayload.DeserializeOrPlaceholder(o.PayloadJson);
+            var confidential = reply.Confidential || (o.ReferralId is { } id && confidentialReferrals.Contains(id));
+            return new OutboxView(o.Id, o.PersonId, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, reply, o.Status.ToString(), o.CreatedAt, confidential);
+        }).ToList();
+    }
 }

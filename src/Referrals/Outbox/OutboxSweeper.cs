@@ -6,17 +6,21 @@ namespace Posyandu.Referrals.Outbox;
 
 /// <summary>
 /// Re-enqueues every chat with due pending messages (new, retried, or left by a worker that died holding a lease), so a
-/// restart or a lost job never loses a message. Runs every minute and once at start.
+/// restart or a lost job never loses a message. Runs every minute and once at start, for the channels this process sends on.
 /// </summary>
-public sealed class OutboxSweeper(IDbContextFactory<PosyanduDb> dbFactory, IOutboxScheduler scheduler, TimeProvider time, ILogger<OutboxSweeper> logger)
+public sealed class OutboxSweeper(
+    IDbContextFactory<PosyanduDb> dbFactory, IEnumerable<IChannelSender> senders, IOutboxScheduler scheduler, TimeProvider time, ILogger<OutboxSweeper> logger)
 {
+    // Messages of a channel this process cannot send on wait for a start with that channel configured.
+    private readonly string[] _channels = senders.Select(s => s.Channel).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
     /// <summary>Returns how many chats were enqueued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var chats = await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.Channel != null && o.Address != null
+            .Where(o => o.Status == OutboxStatus.Pending && o.Channel != null && o.Address != null && _channels.Contains(o.Channel)
                         && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil <= now))
             .Select(o => new { o.Channel, o.Address })
             .Distinct()

@@ -2,13 +2,19 @@ using Posyandu.Conversation;
 
 namespace Posyandu.Referrals.Outbox;
 
-/// <summary>One message the bot queued, for the simulator and administrators: to whom, on which chat, what, and how it went.</summary>
+/// <summary>
+/// One message the bot queued, for the simulator and administrators: to whom, on which chat, what, and how it went.
+/// <see cref="Confidential"/>: it speaks of a confidential report (its dialog, or an alert or notice of its referral), so
+/// only <see cref="PersonId"/> may read it.
+/// </summary>
 public sealed record OutboxView(
     long Id,
+    long? PersonId,
     string? PersonName,
     string? Peran,
     string? Channel,
     string? Address,
     Reply Reply,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool Confidential);

@@ -45,8 +45,14 @@ public sealed record ReferralView(
     IReadOnlyList<RecipientView> Recipients,
     IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary>A recipient of a referral: primary or copy, why (when routing fell back), and whether they declined.</summary>
-public sealed record RecipientView(string Nama, string Peran, string PeranNama, string Kind, string? Reason, DateTimeOffset? DeclinedAt);
+/// <summary>
+/// A recipient of a referral: primary or copy, why (when routing fell back), whether they declined, and how the alert to
+/// them is doing (absent when none was written).
+/// </summary>
+public sealed record RecipientView(string Nama, string Peran, string PeranNama, string Kind, string? Reason, DateTimeOffset? DeclinedAt, AlertDelivery? Alert);
+
+/// <summary>The delivery of the alert to one recipient: its outbox status and, while it waits or after it failed, why.</summary>
+public sealed record AlertDelivery(string Status, string? Reason);
 
 /// <summary>One step of the referral's timeline.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Person, string? Note);

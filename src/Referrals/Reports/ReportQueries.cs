@@ -142,17 +142,35 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
             ReportJson.Lines(report.LinesJson),
             assessment.Values,
             assessment.Flags,
-            report.Referral is null ? null : ReferralOf(report.Referral));
+            report.Referral is null ? null : ReferralOf(report.Referral, await AlertsAsync(db, report.Referral.Id, cancellationToken)));
     }
 
-    private static ReferralView ReferralOf(Referral referral) => new(
+    /// <summary>The latest alert written to each recipient of the referral, by person.</summary>
+    private static async Task<Dictionary<long, AlertDelivery>> AlertsAsync(PosyanduDb db, long referralId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(o => o.ReferralId == referralId && o.Kind == OutboxKind.Alert && o.PersonId != null)
+            .OrderBy(o => o.Id)
+            .Select(o => new { PersonId = o.PersonId!.Value, o.Status, o.LastError })
+            .ToListAsync(cancellationToken);
+        var alerts = new Dictionary<long, AlertDelivery>();
+        foreach (var row in rows)
+        {
+            alerts[row.PersonId] = new AlertDelivery(row.Status.ToString(), row.Status == OutboxStatus.Sent ? null : row.LastError);
+        }
+
+        return alerts;
+    }
+
+    private static ReferralView ReferralOf(Referral referral, Dictionary<long, AlertDelivery> alerts) => new(
         referral.Status.ToString(),
         referral.AckDeadline,
         referral.AcknowledgedBy?.Nama,
         referral.AcknowledgedAt,
         referral.ClosedAt,
         referral.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id)
-            .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind.ToString(), r.Reason, r.DeclinedAt))
+            .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind.ToString(), r.Reason, r.DeclinedAt,
+                alerts.GetValueOrDefault(r.PersonId)))
             .ToList(),
         referral.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Note))

@@ -71,11 +71,48 @@ public sealed class BidangReportTests(SimulatorHost host) : IClassFixture<Simula
         }
     }
 
-    // The alerts of one report: every outbox row after the kader pressed kirim that names the number and is not for her.
+    [Fact]
+    public async Task The_simulator_feed_shows_a_confidential_report_only_to_its_recipients()
+    {
+        var simulator = new SimulatorClient(host.CreateClient());
+        var kader = await simulator.PersonAsync(Kader);
+        var bystander = await simulator.PersonAsync("Siti Rahmah");
+        const string Uraian = "Ditampar pamannya kemarin sore";
+        var start = await simulator.LastIdAsync();
+        var (kekerasan, before) = await SimulatorReport.SubmitAsync(simulator, kader, "SO-KEKERASAN", new Dictionary<string, string> { ["uraian"] = Uraian });
+        var alerts = await AlertsAsync(simulator, before, kekerasan, kader.Id);
+
+        // Nobody but the kader (her own dialog) and the named recipients (their alerts) reads what was reported.
+        foreach (var viewer in new long?[] { null, bystander.Id })
+        {
+            var seen = await simulator.FeedAsync(start, viewer);
+            Assert.DoesNotContain(seen, i => i.Text.Contains(Uraian, StringComparison.Ordinal) || i.Text.Contains(kekerasan, StringComparison.Ordinal));
+            Assert.All(seen.Where(i => i.Confidential), i => Assert.True(i.Sealed && i.Buttons.Count == 0 && i.PhotoId is null));
+            Assert.Contains(seen, i => i.Confidential && i.PersonId == kader.Id);
+        }
+
+        var ownDialog = (await simulator.FeedAsync(start, kader.Id)).Where(i => i.PersonId == kader.Id).ToList();
+        Assert.Contains(ownDialog, i => i.Text.Contains(Uraian, StringComparison.Ordinal));
+        Assert.Contains(alerts, a => a.PersonName == "Dewi Lestari" && !a.Sealed && a.Text.Contains(kekerasan, StringComparison.Ordinal));
+    }
+
+    // The alerts of one report: every outbox row after the kader pressed kirim that names the number and is not for her,
+    // each read as its own recipient would (a confidential alert is sealed to everyone else).
     private static async Task<List<Channels.Simulator.SimulatorFeedItem>> AlertsAsync(SimulatorClient simulator, long before, string number, long kaderId)
     {
-        await simulator.WaitForAsync(before, i => i.PersonId != kaderId && i.Text.Contains(number, StringComparison.Ordinal), $"alert of {number}");
-        return [.. (await simulator.FeedAsync(before)).Where(i => i.PersonId != kaderId && i.Text.Contains(number, StringComparison.Ordinal))];
+        bool IsAlert(Channels.Simulator.SimulatorFeedItem i) => i.PersonId != kaderId && i.PersonId is not null && (i.Sealed || i.Text.Contains(number, StringComparison.Ordinal));
+        await simulator.WaitForAsync(before, IsAlert, $"alert of {number}");
+        var alerts = new List<Channels.Simulator.SimulatorFeedItem>();
+        foreach (var row in (await simulator.FeedAsync(before)).Where(IsAlert))
+        {
+            var own = (await simulator.FeedAsync(row.Id - 1, row.PersonId)).First(i => i.Id == row.Id);
+            if (own.Text.Contains(number, StringComparison.Ordinal))
+            {
+                alerts.Add(own);
+            }
+        }
+
+        return alerts;
     }
 
     private async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, string? key)

@@ -21,13 +21,17 @@ internal sealed class SimulatorClient(HttpClient http)
 
     public Task<HttpResponseMessage> PostMessageAsync(object body) => http.PostAsJsonAsync("/simulator/api/message", body, Json);
 
-    /// <summary>Every outbox row after <paramref name="after"/>, following the pages.</summary>
-    public async Task<List<SimulatorFeedItem>> FeedAsync(long after = 0)
+    /// <summary>
+    /// Every outbox row after <paramref name="after"/>, following the pages, as the page acting as <paramref name="viewer"/>
+    /// sees them (confidential rows sealed unless they are the viewer's own).
+    /// </summary>
+    public async Task<List<SimulatorFeedItem>> FeedAsync(long after = 0, long? viewer = null)
     {
         var items = new List<SimulatorFeedItem>();
+        var asViewer = viewer is null ? "" : FormattableString.Invariant($"&viewer={viewer}");
         while (true)
         {
-            var page = await http.GetFromJsonAsync<SimulatorFeed>($"/simulator/api/feed?after={after}", Json);
+            var page = await http.GetFromJsonAsync<SimulatorFeed>($"/simulator/api/feed?after={after}{asViewer}", Json);
             Assert.NotNull(page);
             items.AddRange(page.Items);
             if (!page.More || page.Items.Count == 0)
@@ -70,13 +74,13 @@ internal sealed class SimulatorClient(HttpClient http)
     }
 
     /// <summary>Waits until <paramref name="match"/> holds for a row after <paramref name="after"/>, and returns it.</summary>
-    public async Task<SimulatorFeedItem> WaitForAsync(long after, Func<SimulatorFeedItem, bool> match, string what)
+    public async Task<SimulatorFeedItem> WaitForAsync(long after, Func<SimulatorFeedItem, bool> match, string what, long? viewer = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         List<SimulatorFeedItem> seen;
         do
         {
-            seen = await FeedAsync(after);
+            seen = await FeedAsync(after, viewer);
             var found = seen.FirstOrDefault(match);
             if (found is not null)
             {
@@ -112,7 +116,7 @@ internal sealed class SimulatorClient(HttpClient http)
         List<SimulatorFeedItem> mine;
         do
         {
-            mine = (await FeedAsync(after)).Where(i => i.PersonId == person.Id && i.Channel == SimulatorSender.ChannelName).ToList();
+            mine = (await FeedAsync(after, person.Id)).Where(i => i.PersonId == person.Id && i.Channel == SimulatorSender.ChannelName).ToList();
             if (mine.Count > 0 && mine.All(i => i.Status == "Sent"))
             {
                 return mine;

@@ -17,7 +17,7 @@ public class SimulatorDirectoryTests
     [Fact]
     public void SimulatorChat_IsMatchedByItsPhoneNumber_EvenForANamesake()
     {
-        var item = _directory.ToFeedItem(Row("simulator", SitiSukamaju.Phone, "Siti Rahmah", "KADER"));
+        var item = _directory.ToFeedItem(viewerId: null, row: Row("simulator", SitiSukamaju.Phone, "Siti Rahmah", "KADER"));
 
         Assert.Equal(SitiSukamaju.Id, item.PersonId);
     }
@@ -25,7 +25,7 @@ public class SimulatorDirectoryTests
     [Fact]
     public void AlertWaitingForAChat_IsMatchedByNameAndRole()
     {
-        var item = _directory.ToFeedItem(Row(null, null, "Abdul Rahman", "KADES", status: "WaitingForChat"));
+        var item = _directory.ToFeedItem(viewerId: null, row: Row(null, null, "Abdul Rahman", "KADES", status: "WaitingForChat"));
 
         Assert.Equal(Abdul.Id, item.PersonId);
         Assert.Equal("Kepala Desa", item.PeranLabel);
@@ -36,7 +36,7 @@ public class SimulatorDirectoryTests
     [Fact]
     public void AmbiguousNameOnAnotherChannel_StaysUnassigned()
     {
-        var item = _directory.ToFeedItem(Row("telegram", "123456789", "Siti Rahmah", "KADER"));
+        var item = _directory.ToFeedItem(viewerId: null, row: Row("telegram", "123456789", "Siti Rahmah", "KADER"));
 
         Assert.Null(item.PersonId);
         Assert.Equal("Siti Rahmah", item.PersonName);
@@ -47,10 +47,32 @@ public class SimulatorDirectoryTests
     {
         var reply = new Reply("Kirim lokasi *rumah*", [new Button("Lewati", "g:lewati")], ReplyRequest.Location, "3f2a.jpg");
 
-        var item = _directory.ToFeedItem(Row("simulator", Siti.Phone, "Siti Rahmah", "KADER", reply));
+        var item = _directory.ToFeedItem(viewerId: null, row: Row("simulator", Siti.Phone, "Siti Rahmah", "KADER", reply));
 
         Assert.Equal(("Kirim lokasi *rumah*", "location", "3f2a.jpg"), (item.Text, item.Request, item.PhotoId));
         Assert.Equal([new SimulatorButton("Lewati", "g:lewati")], item.Buttons);
+    }
+
+    [Fact]
+    public void ConfidentialMessage_IsSealedForEveryoneButItsRecipient()
+    {
+        var alert = new OutboxView(8, Abdul.Id, "Abdul Rahman", "KADES", "simulator", Abdul.Phone,
+            new Reply("Korban: Ani, 9 tahun", [new Button("Terima", "r:terima:1")], PhotoId: "x.jpg"), "Sent", DateTimeOffset.UnixEpoch, Confidential: true);
+
+        var toOthers = _directory.ToFeedItem(alert, viewerId: Siti.Id);
+        var toNobody = _directory.ToFeedItem(alert, viewerId: null);
+        var toRecipient = _directory.ToFeedItem(alert, viewerId: Abdul.Id);
+
+        foreach (var item in new[] { toOthers, toNobody })
+        {
+            Assert.True(item.Sealed);
+            Assert.DoesNotContain("Ani", item.Text, StringComparison.Ordinal);
+            Assert.Empty(item.Buttons);
+            Assert.Null(item.PhotoId);
+        }
+
+        Assert.False(toRecipient.Sealed);
+        Assert.Equal("Korban: Ani, 9 tahun", toRecipient.Text);
     }
 
     [Fact]
@@ -62,5 +84,5 @@ public class SimulatorDirectoryTests
     }
 
     private static OutboxView Row(string? channel, string? address, string nama, string peran, Reply? reply = null, string status = "Sent") =>
-        new(7, nama, peran, channel, address, reply ?? Reply.Plain("Halo"), status, DateTimeOffset.UnixEpoch);
+        new(7, null, nama, peran, channel, address, reply ?? Reply.Plain("Halo"), status, DateTimeOffset.UnixEpoch, Confidential: false);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Posyandu.Referrals.Tests.Postgres;
 
 /// <summary>
@@ -7,11 +9,13 @@ namespace Posyandu.Referrals.Tests.Postgres;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    public PostgresFactAttribute([CallerMemberName] string test = "")
     {
         if (PostgresServer.Failure is { } reason)
         {
             Skip = $"PostgreSQL could not be started here: {reason}";
+            // dotnet test's console prints a skipped test's name but not its reason, so the name carries the reason.
+            DisplayName = $"{test} (skipped: {Skip})";
         }
     }
 }

@@ -162,7 +162,7 @@ internal static class SimulatorApi
     }
 
     private static async Task<Results<JsonHttpResult<SimulatorFeed>, JsonHttpResult<SimulatorError>>> FeedAsync(
-        string? after, OutboxQueries outbox, PeopleQueries people, CancellationToken cancellationToken)
+        string? after, string? viewer, OutboxQueries outbox, PeopleQueries people, CancellationToken cancellationToken)
     {
         long cursor = 0;
         if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
@@ -170,10 +170,21 @@ internal static class SimulatorApi
             return Bad(SimulatorTexts.BadCursor);
         }
 
+        long? viewerId = null;
+        if (!string.IsNullOrEmpty(viewer))
+        {
+            if (!long.TryParse(viewer, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return Bad(SimulatorTexts.BadViewer);
+            }
+
+            viewerId = id;
+        }
+
         // One extra row tells the page whether to ask again at once.
         var rows = await outbox.RecentAsync(cursor, FeedPageSize + 1, cancellationToken);
         var directory = new SimulatorDirectory(await people.ListAsync(cancellationToken));
-        var items = rows.Take(FeedPageSize).Select(directory.ToFeedItem).ToArray();
+        var items = rows.Take(FeedPageSize).Select(row => directory.ToFeedItem(row, viewerId)).ToArray();
         return Ok(new SimulatorFeed(items, rows.Count > FeedPageSize));
     }
 

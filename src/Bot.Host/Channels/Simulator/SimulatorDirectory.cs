@@ -33,10 +33,15 @@ internal sealed class SimulatorDirectory
         person.NamaWilayah,
         person.Posyandu);
 
-    public SimulatorFeedItem ToFeedItem(OutboxView row)
+    /// <summary>
+    /// The row as the page may show it to <paramref name="viewerId"/> (the person the tester acts as): a confidential
+    /// message keeps its content only for its own recipient; to anyone else it is a sealed envelope.
+    /// </summary>
+    public SimulatorFeedItem ToFeedItem(OutboxView row, long? viewerId)
     {
-        var reply = row.Reply;
         var recipient = Recipient(row);
+        var sealedForViewer = row.Confidential && (viewerId is null || (row.PersonId ?? recipient?.Id) != viewerId);
+        var reply = sealedForViewer ? Reply.Plain(SimulatorTexts.SealedMessage) : row.Reply;
         return new SimulatorFeedItem(
             row.Id,
             recipient?.Id,
@@ -54,7 +59,9 @@ internal sealed class SimulatorDirectory
             },
             reply.PhotoId,
             row.Status,
-            row.CreatedAt);
+            row.CreatedAt,
+            row.Confidential,
+            sealedForViewer);
     }
 
     private PersonView? Recipient(OutboxView row)

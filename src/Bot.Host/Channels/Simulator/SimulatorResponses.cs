@@ -9,7 +9,8 @@ internal sealed record SimulatorFeed(IReadOnlyList<SimulatorFeedItem> Items, boo
 
 /// <summary>
 /// One message the bot queued, with whom it is for. <see cref="PersonId"/> lets the page put it in that person's chat;
-/// <see cref="Request"/> is <c>none</c>, <c>contact</c> or <c>location</c>.
+/// <see cref="Request"/> is <c>none</c>, <c>contact</c> or <c>location</c>. A <see cref="Confidential"/> message is
+/// <see cref="Sealed"/> (its content withheld) unless the page acts as its recipient.
 /// </summary>
 internal sealed record SimulatorFeedItem(
     long Id,
@@ -23,7 +24,9 @@ internal sealed record SimulatorFeedItem(
     string Request,
     string? PhotoId,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool Confidential,
+    bool Sealed);
 
 /// <summary>A button of a bot message; pressing it posts <see cref="Data"/> back as the person's choice.</summary>
 internal sealed record SimulatorButton(string Label, string Data);

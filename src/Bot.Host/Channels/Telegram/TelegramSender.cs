@@ -12,8 +12,8 @@ namespace Posyandu.Bot.Host.Channels.Telegram;
 
 /// <summary>
 /// Sends outbox messages to a Telegram chat: text with keyboards, or a stored photo with the text as caption. Platform
-/// errors become a <see cref="SendResult"/> (429 → later, honouring retry_after; 403 → unreachable; 5xx or network → later;
-/// any other 4xx → rejected); it never throws for them.
+/// errors become a <see cref="SendResult"/> (429 → later, honouring retry_after; 403 → unreachable; 401/404, the token
+/// refused → the channel is down and messages wait; 5xx or network → later; any other 4xx → rejected); it never throws for them.
 /// </summary>
 internal sealed class TelegramSender(TelegramClients clients, MediaStore media, ILogger<TelegramSender> logger) : IChannelSender
 {
@@ -62,6 +62,8 @@ internal sealed class TelegramSender(TelegramClients clients, MediaStore media, 
         {
             429 => SendResult.RetryLater(exception.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null, error),
             403 => SendResult.Unreachable(error),
+            // The Bot API refuses the token itself (mistyped, revoked): every message would fail alike, so they wait.
+            401 or 404 => SendResult.ChannelDown(error),
             >= 500 => SendResult.RetryLater(null, error),
             _ => SendResult.Rejected(error),
         };

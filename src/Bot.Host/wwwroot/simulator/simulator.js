@@ -146,6 +146,7 @@
     if (!person) return;
     state.current = person;
     history.replaceState(null, "", `#orang=${person.id}`);
+    rereadConfidential();
     $("location-panel").hidden = true;
     setStatus("");
     state.dirty = true;
@@ -321,7 +322,8 @@
 
   function upsert(item) {
     const known = state.items.get(item.id);
-    if (!known || known.status !== item.status || known.channel !== item.channel || known.personId !== item.personId) {
+    if (!known || known.status !== item.status || known.channel !== item.channel || known.personId !== item.personId
+        || known.sealed !== item.sealed) {
       state.items.set(item.id, item);
       state.dirty = true;
     }
@@ -330,13 +332,24 @@
 
   async function readFrom(after) {
     for (let page = 0; page < 20; page++) {
-      const response = await fetch(`${API}/feed?after=${after}`);
+      const viewer = state.current ? `&viewer=${state.current.id}` : "";
+      const response = await fetch(`${API}/feed?after=${after}${viewer}`);
       if (!response.ok) throw new Error(`feed ${response.status}`);
       const feed = await response.json();
       feed.items.forEach(upsert);
       if (!feed.more || feed.items.length === 0) return;
       after = feed.items[feed.items.length - 1].id;
     }
+  }
+
+  // A confidential message is readable only by its recipient: when the tester becomes someone else, every one of them
+  // is dropped and read again as the new person may see it (sealed unless it is theirs).
+  function rereadConfidential() {
+    const confidential = [...state.items.values()].filter((item) => item.confidential).map((item) => item.id);
+    if (confidential.length === 0) return;
+    confidential.forEach((id) => state.items.delete(id));
+    state.dirty = true;
+    readFrom(Math.min(...confidential) - 1).then(() => render(), () => {});
   }
 
   async function poll() {
