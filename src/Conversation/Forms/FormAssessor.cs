@@ -10,8 +10,8 @@ namespace Posyandu.Conversation.Forms;
 public static partial class FormAssessor
 {
     /// <summary>
-    /// Assesses the answers; <paramref name="growth"/> gives the WHO z-score functions their tables (null = none
-    /// configured: those functions give null, so the rules that read them do not fire).
+    /// Assesses the answers; <paramref name="growth"/> gives the WHO z-score functions their tables (null = the shipped
+    /// ones, <see cref="GrowthStandards.Who"/>).
     /// </summary>
     public static Assessment Assess(FormDefinition form, IReadOnlyDictionary<string, Answer> answers, DateOnly today, GrowthStandards? growth = null)
     {
