@@ -209,6 +209,11 @@ public sealed class InboundHandler
             await _referrals.OpenAsync(work, report, cancellationToken);
             work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, ReportTexts.Submitted(submitted, report.Number));
             _logger.LogInformation("Report {Number} ({Topic}) stored from {Channel}", report.Number, report.Topic, chat.Channel);
+            foreach (var error in submitted.Assessment.RuleErrors)
+            {
+                // The catalog check at start should make this impossible; the assessment has raised the urgency already.
+                _logger.LogError("Report {Number}: a catalog rule failed, urgency raised to darurat: {Error}", report.Number, error);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class GrowthCatalogRulesTests
     }
 
     [Fact]
-    public void Any_topic_may_score_and_a_wrong_sex_code_reads_as_no_value()
+    public void Any_topic_may_score_and_a_wrong_sex_code_is_a_rule_error()
     {
         using var folder = new TempCatalog().With("KS-UJI.json", """
             { "topic": "KS-UJI", "bidang": "KS", "title": "Uji", "common": [],
@@ -75,5 +75,7 @@ public sealed class GrowthCatalogRulesTests
         var assessment = FormAssessor.Assess(form, answers, Today);
 
         Assert.Equal(["z:0,24", "lengan:-2,56"], assessment.Values.Select(v => $"{v.Name}:{v.Display}"));
+        Assert.StartsWith("KS-UJI derived 'salah': zscore_bbu() needs sex 'l' or 'p' first", Assert.Single(assessment.RuleErrors), StringComparison.Ordinal);
+        Assert.Equal(Urgency.Darurat, assessment.Urgency);
     }
 }

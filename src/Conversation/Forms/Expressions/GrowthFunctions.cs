@@ -19,15 +19,24 @@ internal static class GrowthFunctions
 
     public static IEnumerable<Function> All =>
     [
-        new("zscore_bbu", 3, 3, (args, lookup, position) => Score(args, lookup, position, "zscore_bbu", lastIsLying: false,
-            (tables, sex, age, n) => tables.WeightForAge(sex, age, n[0]))),
-        new("zscore_tbu", 4, 4, (args, lookup, position) => Score(args, lookup, position, "zscore_tbu", lastIsLying: true,
-            (tables, sex, age, n) => tables.LengthForAge(sex, age, n[0], n[1] != 0))),
-        new("zscore_bbtb", 5, 5, (args, lookup, position) => Score(args, lookup, position, "zscore_bbtb", lastIsLying: true,
-            (tables, sex, age, n) => tables.WeightForLength(sex, age, n[0], n[1], n[2] != 0))),
-        new("zscore_lilau", 3, 3, (args, lookup, position) => Score(args, lookup, position, "zscore_lilau", lastIsLying: false,
-            (tables, sex, age, n) => tables.ArmForAge(sex, age, n[0]))),
+        Scorer("zscore_bbu", [ValueTypes.Number], (tables, sex, age, n) => tables.WeightForAge(sex, age, n[0])),
+        Scorer("zscore_tbu", [ValueTypes.Number, ValueTypes.Bool], (tables, sex, age, n) => tables.LengthForAge(sex, age, n[0], n[1] != 0)),
+        Scorer("zscore_bbtb", [ValueTypes.Number, ValueTypes.Number, ValueTypes.Bool],
+            (tables, sex, age, n) => tables.WeightForLength(sex, age, n[0], n[1], n[2] != 0)),
+        Scorer("zscore_lilau", [ValueTypes.Number], (tables, sex, age, n) => tables.ArmForAge(sex, age, n[0])),
     ];
+
+    /// <summary>A z-score function of sex, age in days and <paramref name="measurements"/> (a last true/false is "measured lying").</summary>
+    private static Function Scorer(string name, ValueTypes[] measurements, Func<GrowthStandards, Sex, int, double[], double?> score)
+    {
+        var lastIsLying = measurements[^1] == ValueTypes.Bool;
+        var count = measurements.Length + 2;
+        return new Function(name, count, count, (args, lookup, position) => Score(args, lookup, position, name, lastIsLying, score))
+        {
+            Parameters = [ValueTypes.Text, ValueTypes.Number, .. measurements],
+            Returns = ValueTypes.Number | ValueTypes.Null,
+        };
+    }
 
     /// <summary>Evaluates sex, age and the measurements (the last argument a true/false "lying" when <paramref name="lastIsLying"/>), then scores.</summary>
     private static decimal? Score(
