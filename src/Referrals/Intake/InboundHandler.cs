@@ -206,8 +206,9 @@ public sealed class InboundHandler
         if (result.Submitted is { } submitted)
         {
             var report = await ReportWriter.StoreAsync(work, person, submitted, chat.Channel, cancellationToken);
-            await _referrals.OpenAsync(work, report, cancellationToken);
-            work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, ReportTexts.Submitted(submitted, report.Number));
+            var referral = await _referrals.OpenAsync(work, report, cancellationToken);
+            var forwarded = referral.Recipients.Any(r => r.Kind == RecipientKind.Primary);
+            work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, ReportTexts.Submitted(submitted, report.Number, forwarded));
             _logger.LogInformation("Report {Number} ({Topic}) stored from {Channel}", report.Number, report.Topic, chat.Channel);
             foreach (var error in submitted.Assessment.RuleErrors)
             {
