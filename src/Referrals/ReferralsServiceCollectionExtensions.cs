@@ -35,7 +35,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<MediaStore>();
 
         services.AddSingleton(_ => FormCatalog.LoadDefault());
-        // The WHO growth tables are the host's to load (Growth:TablesPath); without them the z-score rules are left out.
+        // The host may register other WHO growth tables (Growth:TablesPath); without them the engine uses the shipped ones.
         services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FormCatalog>(), sp.GetService<GrowthStandards>()));
 
         services.AddSingleton<ReferralOpener>();

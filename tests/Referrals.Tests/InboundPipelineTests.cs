@@ -372,6 +372,29 @@ public class InboundPipelineTests
     }
 
     [Fact]
+    public async Task Tolak_with_nobody_left_closes_the_referral_and_tells_the_kader_where_to_turn()
+    {
+        await using var host = await TestHost.StartAsync();
+        await ReportAndLinkOfficialsAsync(host);
+        await host.LinkAsync("2010", "0813-5111-0010");
+        await host.LinkAsync("2015", "0813-5111-0015");
+        await host.SayAsync("2002", "TOLAK 1 bukan bidang saya");
+        await host.SayAsync("2001", "TOLAK 1 rumah ini di desa sebelah");
+        await host.SayAsync("2010", "TOLAK 1 bukan wewenang kecamatan");
+
+        // The kabupaten is the last level of the escalation chain.
+        await host.SayAsync("2015", "TOLAK 1 sudah ditangani program lain");
+
+        await using var db = host.Db();
+        Assert.Equal(ReferralStatus.Ditolak, (await db.Referrals.SingleAsync()).Status);
+        var toKader = (await host.LastReplyAsync(SitiChat)).Text;
+        Assert.Contains("sehingga laporan ini ditutup", toKader, StringComparison.Ordinal);
+        Assert.Contains("kantor desa", toKader, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", toKader, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("sehingga laporan ditutup; kader pelapor sudah diberi tahu", (await host.LastReplyAsync("2015")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_short_number_matching_several_referrals_lists_them()
     {
         await using var host = await TestHost.StartAsync();

@@ -13,11 +13,8 @@ internal static partial class ConfigurationExtensions
     public static WebApplicationBuilder AddPosyanduOptions(this WebApplicationBuilder builder)
     {
         builder.Services.AddPosyanduOptions();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{GrowthOptions.Section}:TablesPath"]))
-        {
-            // The dialog engine takes the tables when they are registered; they were read while the options were validated.
-            builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Tables!);
-        }
+        // The dialog engine takes these tables; they were chosen (shipped, or read from Growth:TablesPath) while the options were validated.
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Tables!);
 
         return builder;
     }
@@ -71,7 +68,7 @@ internal static partial class ConfigurationExtensions
             .BindConfiguration(GrowthOptions.Section)
             .PostConfigure(o => o.TablesPath = o.TablesPath?.Trim() ?? "")
             .Validate(o => o.TryLoad(),
-                "Growth:TablesPath harus folder berisi tabel WHO weianthro.txt, lenanthro.txt, wflanthro.txt dan wfhanthro.txt yang dapat dibaca (kosongkan bila tidak dipakai)")
+                "Growth:TablesPath harus folder berisi tabel WHO weianthro.txt, lenanthro.txt, wflanthro.txt, wfhanthro.txt dan acanthro.txt yang dapat dibaca (kosongkan untuk memakai tabel bawaan)")
             .ValidateOnStart();
 
         return services;

@@ -3,29 +3,30 @@ using Posyandu.Conversation.Growth;
 namespace Posyandu.Bot.Host.Configuration;
 
 /// <summary>
-/// The <c>Growth</c> section: <c>TablesPath</c>, the folder of WHO's anthro tables (weianthro.txt, lenanthro.txt,
-/// wflanthro.txt, wfhanthro.txt) for the KS-BALITA z-scores. Empty = no tables: those rules are simply left out.
+/// The <c>Growth</c> section: <c>TablesPath</c>, a folder of WHO's anthro tables (weianthro.txt, lenanthro.txt,
+/// wflanthro.txt, wfhanthro.txt, acanthro.txt) to use for the KS-BALITA z-scores instead of the ones shipped with the bot.
 /// </summary>
 internal sealed class GrowthOptions
 {
     public const string Section = "Growth";
 
+    /// <summary>Empty = the tables shipped with the bot (<see cref="GrowthStandards.Who"/>).</summary>
     public string TablesPath { get; set; } = "";
 
-    /// <summary>The tables, read once by <see cref="TryLoad"/> when the options are validated at start.</summary>
+    /// <summary>The tables, chosen once by <see cref="TryLoad"/> when the options are validated at start.</summary>
     public GrowthStandards? Tables { get; private set; }
 
-    /// <summary>Reads the tables when a path is set; false when they cannot be read, so the start stops naming the key.</summary>
+    /// <summary>Takes the shipped tables or reads the folder; false when it cannot be read, so the start stops naming the key.</summary>
     public bool TryLoad()
     {
-        if (TablesPath.Length == 0 || Tables is not null)
+        if (Tables is not null)
         {
             return true;
         }
 
         try
         {
-            Tables = GrowthStandards.Load(TablesPath);
+            Tables = TablesPath.Length == 0 ? GrowthStandards.Who : GrowthStandards.Load(TablesPath);
             return true;
         }
         catch (GrowthTablesException)

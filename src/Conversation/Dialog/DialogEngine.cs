@@ -6,8 +6,8 @@ namespace Posyandu.Conversation.Dialog;
 
 /// <summary>
 /// The pure dialog engine: given a stored session and one inbound message, returns the new session, the replies and,
-/// when a form is confirmed, the submitted form. No I/O; everything it needs is passed in: the catalog and, when the host
-/// has them, the WHO growth tables for the z-score rules (null = not configured).
+/// when a form is confirmed, the submitted form. No I/O; everything it needs is passed in: the catalog and the WHO growth
+/// tables for the z-score rules (null = the tables shipped with the assembly, <see cref="GrowthStandards.Who"/>).
 /// </summary>
 public sealed class DialogEngine(FormCatalog catalog, GrowthStandards? growth = null)
 {
@@ -70,7 +70,7 @@ public sealed class DialogEngine(FormCatalog catalog, GrowthStandards? growth = 
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(context);
         var copy = SessionJson.Deserialize(SessionJson.Serialize(session));
-        var turn = new Turn(_catalog, copy, context) { Growth = growth };
+        var turn = new Turn(_catalog, copy, context) { Growth = growth ?? GrowthStandards.Who };
         lostOpenDraft = false;
         foreach (var (topic, draft) in copy.Drafts.ToList())
         {

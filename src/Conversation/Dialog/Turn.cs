@@ -14,8 +14,8 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
 
     public FormCatalog Catalog { get; } = catalog;
 
-    /// <summary>The WHO growth tables for z-score rules; null when the host has none configured.</summary>
-    public GrowthStandards? Growth { get; init; }
+    /// <summary>The WHO growth tables for z-score rules.</summary>
+    public GrowthStandards Growth { get; init; } = GrowthStandards.Who;
 
     public Session Session { get; } = session;
 

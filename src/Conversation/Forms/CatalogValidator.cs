@@ -4,7 +4,10 @@ using Posyandu.Conversation.Forms.Expressions;
 
 namespace Posyandu.Conversation.Forms;
 
-/// <summary>Checks that a form read from a catalog file makes sense; the first problem becomes a one-line <see cref="CatalogException"/>.</summary>
+/// <summary>
+/// Checks that a form read from a catalog file makes sense, its expressions type-checked against the fields' types, so a
+/// rule that could not be evaluated is refused at start; the first problem becomes a one-line <see cref="CatalogException"/>.
+/// </summary>
 internal static partial class CatalogValidator
 {
     /// <summary>Telegram's limit for button data; field names and topic codes end up in it.</summary>
@@ -22,22 +25,25 @@ internal static partial class CatalogValidator
         }
 
         var earlier = new HashSet<string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, ValueTypes>(StringComparer.Ordinal) { [AnswerValues.Today] = ValueTypes.Date };
         foreach (var field in form.Fields)
         {
-            var problem = FieldProblem(field, earlier);
+            var problem = FieldProblem(field, earlier, types);
             if (problem is not null)
             {
                 throw new CatalogException($"{file}: field '{field.Name}': {problem}");
             }
 
             earlier.Add(field.Name);
+            types[field.Name] = TypeOf(field.Type) | ValueTypes.Null;
         }
 
         var known = new HashSet<string>(earlier, StringComparer.Ordinal) { AnswerValues.Today };
         foreach (var derived in form.Derived)
         {
+            var type = ValueTypes.Any;
             var problem = NameProblem(derived.Name, known, "name")
-                ?? ExpressionProblem("expression", derived.Expression, known)
+                ?? ExpressionProblem("expression", derived.Expression, types, out type, condition: false)
                 ?? (derived.Decimals is < 0 or > 6 ? "decimals must be between 0 and 6" : null)
                 ?? (derived.Format is { } format && !format.Contains("{value}", StringComparison.Ordinal) ? "format must contain {value}" : null)
                 ?? TextProblem("label", derived.Label);
@@ -47,6 +53,7 @@ internal static partial class CatalogValidator
             }
 
             known.Add(derived.Name);
+            types[derived.Name] = type | ValueTypes.Null;
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -54,7 +61,8 @@ internal static partial class CatalogValidator
         {
             var problem = (CodePattern().IsMatch(flag.Code) ? null : "code must be snake_case (a-z, 0-9, _)")
                 ?? (codes.Add(flag.Code) ? null : "duplicate flag code")
-                ?? ExpressionProblem("when", flag.When, known)
+                ?? (flag.Code == FormAssessor.RuleFailedCode ? $"'{flag.Code}' is reserved for a rule that fails" : null)
+                ?? ExpressionProblem("when", flag.When, types, out _, condition: true)
                 ?? TextProblem("label", flag.Label)
                 ?? FormAssessor.Placeholders(flag.Label).Where(p => !known.Contains(p)).Select(p => $"label: unknown placeholder {{{p}}}").FirstOrDefault();
             if (problem is not null)
@@ -65,14 +73,14 @@ internal static partial class CatalogValidator
 
         for (var i = 0; i < form.UrgencyRules.Count; i++)
         {
-            var problem = ExpressionProblem("when", form.UrgencyRules[i].When, known);
+            var problem = ExpressionProblem("when", form.UrgencyRules[i].When, types, out _, condition: true);
             if (problem is not null)
             {
                 throw new CatalogException($"{file}: urgency[{i}]: {problem}");
             }
         }
 
-        if (form.HideReporterIf is { } hide && ExpressionProblem("hideReporterIf", hide, known) is { } hideProblem)
+        if (form.HideReporterIf is { } hide && ExpressionProblem("hideReporterIf", hide, types, out _, condition: true) is { } hideProblem)
         {
             throw new CatalogException($"{file}: {hideProblem}");
         }
@@ -113,7 +121,7 @@ internal static partial class CatalogValidator
         return TextProblem("title", form.Title);
     }
 
-    private static string? FieldProblem(FieldDefinition field, HashSet<string> earlier)
+    private static string? FieldProblem(FieldDefinition field, HashSet<string> earlier, IReadOnlyDictionary<string, ValueTypes> types)
     {
         var isChoice = field.Type is FieldType.Choice or FieldType.Multi;
         var isNumber = field.Type is FieldType.Integer or FieldType.Decimal;
@@ -132,7 +140,7 @@ internal static partial class CatalogValidator
             ?? (field.AllowFuture && field.Type != FieldType.Date ? "allowFuture is only for date fields" : null)
             ?? (field.MaxMonthsAgo is not null && field.Type != FieldType.Date ? "maxMonthsAgo is only for date fields" : null)
             ?? (field.MaxMonthsAgo is < 0 ? "maxMonthsAgo must not be negative" : null)
-            ?? (field.ShowIf is { } showIf ? ExpressionProblem("showIf", showIf, new HashSet<string>(earlier, StringComparer.Ordinal) { AnswerValues.Today }, laterHint: true) : null);
+            ?? (field.ShowIf is { } showIf ? ExpressionProblem("showIf", showIf, types, out _, condition: true, laterHint: true) : null);
     }
 
     private static string? OptionsProblem(FieldDefinition field)
@@ -181,8 +189,14 @@ internal static partial class CatalogValidator
         return taken.Contains(name) ? "duplicate field name" : null;
     }
 
-    private static string? ExpressionProblem(string what, string source, HashSet<string> known, bool laterHint = false)
+    /// <summary>
+    /// Parses and type-checks an expression over the names in <paramref name="types"/> (fields asked before it, derived
+    /// values before it, today); a <paramref name="condition"/> must give true or false, since only true makes it hold.
+    /// </summary>
+    private static string? ExpressionProblem(
+        string what, string source, IReadOnlyDictionary<string, ValueTypes> types, out ValueTypes result, bool condition, bool laterHint = false)
     {
+        result = ValueTypes.Any;
         Expression expression;
         try
         {
@@ -193,11 +207,35 @@ internal static partial class CatalogValidator
             return $"{what}: {e.Message.ReplaceLineEndings(" ")}";
         }
 
-        var unknown = expression.Identifiers.FirstOrDefault(i => !known.Contains(i));
-        return unknown is null ? null
-            : laterHint ? $"{what}: unknown field '{unknown}' (showIf may only read fields asked before it)"
-            : $"{what}: unknown name '{unknown}'";
+        var unknown = expression.Identifiers.FirstOrDefault(i => !types.ContainsKey(i));
+        if (unknown is not null)
+        {
+            return laterHint ? $"{what}: unknown field '{unknown}' (showIf may only read fields asked before it)" : $"{what}: unknown name '{unknown}'";
+        }
+
+        try
+        {
+            result = expression.Check(name => types[name]);
+        }
+        catch (ExpressionException e)
+        {
+            return $"{what}: {e.Message.ReplaceLineEndings(" ")}";
+        }
+
+        return condition && (result & ~(ValueTypes.Bool | ValueTypes.Null)) != ValueTypes.None
+            ? $"{what}: a condition must give true or false, but this gives {TypeCheck.Describe(result)}: {source}"
+            : null;
     }
+
+    /// <summary>An answer's type inside expressions (schema.json, "Values in expressions").</summary>
+    private static ValueTypes TypeOf(FieldType type) => type switch
+    {
+        FieldType.Integer or FieldType.Decimal or FieldType.Photo => ValueTypes.Number,
+        FieldType.YesNo => ValueTypes.Bool,
+        FieldType.Multi => ValueTypes.List,
+        FieldType.Date => ValueTypes.Date,
+        _ => ValueTypes.Text,
+    };
 
     private static string? TextProblem(string what, string text) =>
         string.IsNullOrWhiteSpace(text) ? $"{what} must not be empty" : null;

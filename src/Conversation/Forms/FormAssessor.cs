@@ -3,15 +3,21 @@ using System.Text.RegularExpressions;
 using Posyandu.Conversation.Forms.Expressions;
 using Posyandu.Conversation.Growth;
 using Posyandu.Conversation.Parsing;
+using Posyandu.Conversation.Texts;
 
 namespace Posyandu.Conversation.Forms;
 
 /// <summary>Applies a form's rules to its answers: derived values, flags, urgency and whether the reporter is hidden.</summary>
 public static partial class FormAssessor
 {
+    /// <summary>The flag raised when a catalog rule could not be evaluated; no catalog flag may use this code.</summary>
+    public const string RuleFailedCode = "aturan_gagal";
+
     /// <summary>
-    /// Assesses the answers; <paramref name="growth"/> gives the WHO z-score functions their tables (null = none
-    /// configured: those functions give null, so the rules that read them do not fire).
+    /// Assesses the answers; <paramref name="growth"/> gives the WHO z-score functions their tables (null = the shipped
+    /// ones, <see cref="GrowthStandards.Who"/>). A rule that fails to evaluate (the catalog check at load should prevent
+    /// it) never lowers anything: it is listed in <see cref="Assessment.RuleErrors"/> for the caller to log, the urgency
+    /// becomes the highest, a flag tells the reader, and a failed hideReporterIf hides the reporter.
     /// </summary>
     public static Assessment Assess(FormDefinition form, IReadOnlyDictionary<string, Answer> answers, DateOnly today, GrowthStandards? growth = null)
     {
@@ -23,9 +29,23 @@ public static partial class FormAssessor
         object? Lookup(string name) =>
             name == GrowthFunctions.TablesKey ? growth : derived.TryGetValue(name, out var value) ? value : answerLookup(name);
 
+        var errors = new List<string>();
+        object? Evaluate(string rule, Expression expression)
+        {
+            try
+            {
+                return expression.Evaluate(Lookup);
+            }
+            catch (ExpressionException e)
+            {
+                errors.Add($"{form.Topic} {rule}: {e.Message}");
+                return null;
+            }
+        }
+
         foreach (var (definition, expression) in rules.Derived)
         {
-            derived[definition.Name] = FormRules.SafeEvaluate(expression, Lookup);
+            derived[definition.Name] = Evaluate($"derived '{definition.Name}'", expression);
         }
 
         var values = rules.Derived
@@ -34,13 +54,22 @@ public static partial class FormAssessor
             .ToList();
 
         var flags = rules.Flags
-            .Where(f => FormRules.IsTrue(f.When, Lookup))
+            .Where(f => Evaluate($"flag '{f.Rule.Code}'", f.When) is true)
             .Select(f => new DerivedFlag(f.Rule.Code, Fill(f.Rule.Label, form, answers, derived)))
             .ToList();
 
-        var urgency = rules.Urgency.FirstOrDefault(u => FormRules.IsTrue(u.When, Lookup)).Rule?.Level ?? Urgency.Biasa;
-        var hideReporter = rules.HideReporter is { } hide && FormRules.IsTrue(hide, Lookup);
-        return new Assessment(values, flags, urgency) { HideReporter = hideReporter };
+        var urgency = rules.Urgency
+            .Select((u, i) => (u.Rule.Level, Holds: Evaluate($"urgency[{i}]", u.When) is true))
+            .FirstOrDefault(u => u.Holds).Level;
+        var failedBefore = errors.Count;
+        var hideReporter = rules.HideReporter is { } hide && (Evaluate("hideReporterIf", hide) is true || errors.Count > failedBefore);
+        if (errors.Count > 0)
+        {
+            flags.Add(new DerivedFlag(RuleFailedCode, DialogTexts.RuleFailed));
+            urgency = Enum.GetValues<Urgency>().Max();
+        }
+
+        return new Assessment(values, flags, urgency) { HideReporter = hideReporter, RuleErrors = errors };
     }
 
     /// <summary>The placeholders <c>{name}</c> a flag label may use.</summary>

@@ -4,8 +4,10 @@ using Posyandu.Conversation.Forms.Expressions;
 namespace Posyandu.Conversation.Forms;
 
 /// <summary>
-/// A form's expressions parsed once (showIf, derived values, flags, urgency) and evaluated safely: an expression that
-/// fails at run time (a type mix-up in a catalog file) reads as null, so a kader's message never crashes the dialog.
+/// A form's expressions parsed once (showIf, derived values, flags, urgency). The catalog is type-checked at load, so an
+/// expression should never fail on answers; if one still does, a kader's message must not crash the dialog and the
+/// failure must not hide anything: a showIf that fails asks its question, and <see cref="FormAssessor"/> reports a failed
+/// rule and raises the urgency.
 /// </summary>
 internal sealed class FormRules
 {
@@ -39,8 +41,22 @@ internal sealed class FormRules
 
     public static FormRules For(FormDefinition form) => Cache.GetValue(form, f => new FormRules(f));
 
-    public bool IsVisible(FieldDefinition field, Func<string, object?> lookup) =>
-        !_showIf.TryGetValue(field.Name, out var condition) || IsTrue(condition, lookup);
+    public bool IsVisible(FieldDefinition field, Func<string, object?> lookup)
+    {
+        if (!_showIf.TryGetValue(field.Name, out var condition))
+        {
+            return true;
+        }
+
+        try
+        {
+            return condition.IsTrue(lookup);
+        }
+        catch (ExpressionException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>The fields asked for these answers, in order.</summary>
     public IReadOnlyList<FieldDefinition> VisibleFields(IReadOnlyDictionary<string, Answer> answers, DateOnly today)
@@ -61,18 +77,4 @@ internal sealed class FormRules
             }
         }
     }
-
-    public static object? SafeEvaluate(Expression expression, Func<string, object?> lookup)
-    {
-        try
-        {
-            return expression.Evaluate(lookup);
-        }
-        catch (ExpressionException)
-        {
-            return null;
-        }
-    }
-
-    public static bool IsTrue(Expression expression, Func<string, object?> lookup) => SafeEvaluate(expression, lookup) is true;
 }

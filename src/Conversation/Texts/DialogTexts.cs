@@ -76,6 +76,10 @@ internal static class DialogTexts
     public const string SummaryAssessment = "*Hasil penilaian*";
     public const string SummaryFlags = "*Perhatian*";
 
+    /// <summary>The flag of a catalog rule that could not be evaluated (see <see cref="FormAssessor.RuleFailedCode"/>).</summary>
+    public const string RuleFailed =
+        "Sebagian penilaian otomatis tidak dapat dihitung karena kesalahan aturan; laporan ditandai Darurat agar petugas segera memeriksanya.";
+
     public static string SummaryUrgency(Urgency urgency) => $"Tingkat kepentingan: *{UrgencyName(urgency)}*";
 
     public const string SummaryFooter = "Ketik *kirim* untuk mengirim, atau *ubah N* untuk mengubah jawaban nomor N.";

@@ -6,8 +6,12 @@ namespace Posyandu.Conversation.Texts;
 /// <summary>What the kader is told once their report is stored; Referrals sends it with the report's number.</summary>
 public static class ReportTexts
 {
-    /// <summary>"Terima kasih, laporan sudah terkirim. Nomor laporan: PR-2511-0042 …", with the form's notice (e.g. SAPA 129) when it has one.</summary>
-    public static Reply Submitted(SubmittedForm report, string reportNumber)
+    /// <summary>
+    /// "Terima kasih, laporan sudah terkirim. Nomor laporan: PR-2511-0042 …", with the form's notice (e.g. SAPA 129) when it
+    /// has one. <paramref name="forwarded"/> says whether an official received it; when the roster has nobody for the desa,
+    /// the kader is told so and where to go instead, not promised news that will not come.
+    /// </summary>
+    public static Reply Submitted(SubmittedForm report, string reportNumber, bool forwarded)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(reportNumber);
@@ -19,7 +23,10 @@ public static class ReportTexts
             text.Append(", ").Append(report.Address);
         }
 
-        text.Append("\n\nLaporan sudah diteruskan ke petugas. Bapak/Ibu akan diberi kabar saat laporan diterima dan ditindaklanjuti.");
+        text.Append(forwarded
+            ? "\n\nLaporan sudah diteruskan ke petugas. Bapak/Ibu akan diberi kabar saat laporan diterima dan ditindaklanjuti."
+            : "\n\nLaporan sudah tersimpan, tetapi belum ada petugas terdaftar untuk desa ini, sehingga belum dapat diteruskan. " +
+              "Bila mendesak, mohon sampaikan langsung ke kantor desa atau petugas setempat.");
         if (report.Form.Notice is { } notice)
         {
             text.Append("\n\n").Append(notice);

@@ -206,10 +206,16 @@ public sealed class InboundHandler
         if (result.Submitted is { } submitted)
         {
             var report = await ReportWriter.StoreAsync(work, person, submitted, chat.Channel, cancellationToken);
-            await _referrals.OpenAsync(work, report, cancellationToken);
+            var referral = await _referrals.OpenAsync(work, report, cancellationToken);
+            var forwarded = referral.Recipients.Any(r => r.Kind == RecipientKind.Primary);
             work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply,
-                ReportTexts.Submitted(submitted, report.Number) with { Confidential = submitted.Form.Confidential });
+                ReportTexts.Submitted(submitted, report.Number, forwarded) with { Confidential = submitted.Form.Confidential });
             _logger.LogInformation("Report {Number} ({Topic}) stored from {Channel}", report.Number, report.Topic, chat.Channel);
+            foreach (var error in submitted.Assessment.RuleErrors)
+            {
+                // The catalog check at start should make this impossible; the assessment has raised the urgency already.
+                _logger.LogError("Report {Number}: a catalog rule failed, urgency raised to darurat: {Error}", report.Number, error);
+            }
         }
     }
 

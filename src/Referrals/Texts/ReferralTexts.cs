@@ -139,7 +139,8 @@ internal static class ReferralTexts
         var text = $"Laporan {number} tidak dapat ditangani oleh {TextFormat.Person(official)}. Alasan: {reason}.";
         text += next.Count > 0 ? $"\nLaporan diteruskan kepada {People(next)}."
             : remaining.Count > 0 ? $"\nLaporan tetap ditangani oleh {People(remaining)}."
-            : "\nBelum ada petugas lain yang dapat menerimanya; admin desa akan menindaklanjuti.";
+            : "\nTidak ada petugas lain di daftar yang dapat menerimanya, sehingga laporan ini ditutup. " +
+              "Bila masih perlu ditangani, mohon sampaikan langsung ke kantor desa atau petugas setempat.";
         return Reply.Plain(text);
     }
 
@@ -148,7 +149,7 @@ internal static class ReferralTexts
         var text = $"Baik, penolakan laporan {number} sudah dicatat.";
         text += next.Count > 0 ? $" Laporan diteruskan kepada {People(next)}."
             : remaining.Count > 0 ? $" Laporan tetap ditangani oleh {People(remaining)}."
-            : " Belum ada petugas lain untuk laporan ini; kader pelapor sudah diberi tahu.";
+            : " Tidak ada petugas lain untuk laporan ini, sehingga laporan ditutup; kader pelapor sudah diberi tahu.";
         return Reply.Plain(text);
     }
 

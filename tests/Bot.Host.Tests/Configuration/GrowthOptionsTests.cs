@@ -8,19 +8,24 @@ using Posyandu.Conversation.Growth;
 
 namespace Posyandu.Bot.Host.Tests.Configuration;
 
-/// <summary><c>Growth:TablesPath</c>: empty is fine (no z-scores), a readable WHO folder is loaded, anything else stops the start.</summary>
+/// <summary>
+/// <c>Growth:TablesPath</c>: empty means the tables shipped with the bot, a readable folder of the same WHO files is
+/// loaded instead, anything else stops the start.
+/// </summary>
 public sealed class GrowthOptionsTests
 {
-    // The WHO tables beside the repository (../shared/data/who-growth); never copied into it.
-    private static readonly string WhoFolder = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "who-growth"));
+    // The WHO tables shipped in the repository, read here as a folder as an operator's copy would be.
+    private static readonly string WhoFolder = Path.GetFullPath(Path.Combine(RepoRoot(), "src", "Conversation", "Growth", "Tables"));
 
-    [Fact]
-    public void No_path_means_no_tables()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void No_path_means_the_shipped_tables(string? tablesPath)
     {
-        using var services = Build(null);
+        using var services = Build(tablesPath);
 
         Assert.Null(services.CheckConfiguration());
-        Assert.Null(services.GetService<GrowthStandards>());
+        Assert.Same(GrowthStandards.Who, services.GetRequiredService<GrowthStandards>());
     }
 
     [Fact]
@@ -31,6 +36,7 @@ public sealed class GrowthOptionsTests
         Assert.Null(services.CheckConfiguration());
         var tables = services.GetRequiredService<GrowthStandards>();
         Assert.Same(services.GetRequiredService<IOptions<GrowthOptions>>().Value.Tables, tables);
+        Assert.NotSame(GrowthStandards.Who, tables);
         Assert.Equal(0.24, Math.Round(tables.WeightForAge(Sex.Female, 1522, 17)!.Value, 2));
     }
 
@@ -44,6 +50,27 @@ public sealed class GrowthOptionsTests
         Assert.NotNull(problem);
         Assert.StartsWith("Konfigurasi salah: Growth:TablesPath harus folder berisi tabel WHO", problem, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', problem);
+    }
+
+    [Fact]
+    public void A_folder_missing_the_arm_circumference_table_stops_the_start()
+    {
+        var folder = Directory.CreateTempSubdirectory("growth-");
+        try
+        {
+            foreach (var name in GrowthStandards.FileNames.Where(n => n != "acanthro.txt"))
+            {
+                File.Copy(Path.Combine(WhoFolder, name), Path.Combine(folder.FullName, name));
+            }
+
+            using var services = Build(folder.FullName);
+
+            Assert.Contains("acanthro.txt", services.CheckConfiguration(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static ServiceProvider Build(string? tablesPath)

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
-using Posyandu.Conversation.Growth;
-using Posyandu.Conversation.Tests.Growth;
 
 namespace Posyandu.Conversation.Tests.Dialog;
 
@@ -12,7 +10,7 @@ namespace Posyandu.Conversation.Tests.Dialog;
 /// compared as text (goflow-style). Lines: <c># comment</c>, <c>@directive</c>, <c>&gt; input</c> are kept;
 /// <c>&lt; reply</c> and <c>= submitted</c> lines are what the engine produced. Inputs: typed text, or
 /// <c>[press DATA]</c>, <c>[photo ID]</c>, <c>[location LAT LON]</c>, <c>[welcome]</c>. Directives: <c>@catalog NAME</c>,
-/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@growth on|off</c> (the WHO growth tables, off at first), <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
+/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
 /// Like the real host, the session is stored as JSON after every message and read back before the next.
 /// </summary>
 internal sealed class TranscriptRunner
@@ -21,7 +19,6 @@ internal sealed class TranscriptRunner
     public static readonly TimeZoneInfo Wita = TimeZoneInfo.CreateCustomTimeZone("WITA", TimeSpan.FromHours(8), "WITA", "WITA");
 
     private FormCatalog _catalog = TestFiles.DefaultCatalog;
-    private GrowthStandards? _growth;
     private DialogEngine _engine = new(TestFiles.DefaultCatalog);
     private string _person = "Siti Rahmah";
     private string? _bidang;
@@ -103,11 +100,7 @@ internal sealed class TranscriptRunner
         {
             case "@catalog":
                 _catalog = TestFiles.Catalog(value);
-                _engine = new DialogEngine(_catalog, _growth);
-                break;
-            case "@growth":
-                _growth = value == "on" ? GrowthTestTables.Standards : null;
-                _engine = new DialogEngine(_catalog, _growth);
+                _engine = new DialogEngine(_catalog);
                 break;
             case "@person":
                 _person = value;

@@ -59,7 +59,7 @@ public sealed class GrowthCatalogRulesTests
     }
 
     [Fact]
-    public void Any_topic_may_score_and_a_wrong_sex_code_reads_as_no_value()
+    public void Any_topic_may_score_and_a_wrong_sex_code_is_a_rule_error()
     {
         using var folder = new TempCatalog().With("KS-UJI.json", """
             { "topic": "KS-UJI", "bidang": "KS", "title": "Uji", "common": [],
@@ -67,15 +67,15 @@ public sealed class GrowthCatalogRulesTests
               "derived": [
                 { "name": "z", "label": "Z", "expression": "zscore_bbu('p', 1522, berat)", "decimals": 2 },
                 { "name": "salah", "label": "Salah", "expression": "zscore_bbu('x', 1522, berat)" },
-                { "name": "ada", "label": "Ada", "expression": "growth_tables()" } ] }
+                { "name": "lengan", "label": "Lengan", "expression": "zscore_lilau('l', 365, 12)", "decimals": 2 } ] }
             """);
         var form = Assert.Single(FormCatalog.Load(folder.Folder).Forms);
         var answers = new Dictionary<string, Answer> { ["berat"] = new() { Number = 17 } };
 
-        var with = FormAssessor.Assess(form, answers, Today, GrowthTestTables.Standards);
-        var without = FormAssessor.Assess(form, answers, Today);
+        var assessment = FormAssessor.Assess(form, answers, Today);
 
-        Assert.Equal(["z:0,24", "ada:Ya"], with.Values.Select(v => $"{v.Name}:{v.Display}"));
-        Assert.Equal(["ada:Tidak"], without.Values.Select(v => $"{v.Name}:{v.Display}"));
+        Assert.Equal(["z:0,24", "lengan:-2,56"], assessment.Values.Select(v => $"{v.Name}:{v.Display}"));
+        Assert.StartsWith("KS-UJI derived 'salah': zscore_bbu() needs sex 'l' or 'p' first", Assert.Single(assessment.RuleErrors), StringComparison.Ordinal);
+        Assert.Equal(Urgency.Darurat, assessment.Urgency);
     }
 }

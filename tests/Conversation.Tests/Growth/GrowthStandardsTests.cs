@@ -3,12 +3,13 @@ using Posyandu.Conversation.Growth;
 namespace Posyandu.Conversation.Tests.Growth;
 
 /// <summary>
-/// WHO z-scores against WHO's own test value and points worked out by hand from the table rows quoted in each case:
+/// WHO z-scores of the tables shipped in the assembly, against WHO's own test value and points worked out by hand from
+/// the table rows quoted in each case:
 /// z = ((y/M)^L − 1)/(L·S); beyond ±3 SD for weights, 3 + (y − SD3)/(SD3 − SD2) with SDk = M·(1 + L·S·k)^(1/L).
 /// </summary>
 public sealed class GrowthStandardsTests
 {
-    private static readonly GrowthStandards Who = GrowthTestTables.Standards;
+    private static readonly GrowthStandards Who = GrowthStandards.Who;
 
     [Fact]
     public void Weight_for_age_matches_whos_published_test_value()
@@ -71,6 +72,42 @@ public sealed class GrowthStandardsTests
         Assert.Equal(expected, Who.WeightForLength(sex, days, cm, kg, lying)!.Value, 0.0005);
     }
 
+    [Theory]
+    // Boy 91 d (the table's first row), exactly the median: row 1/91 L 0.3933, M 13.4779, S 0.07474 -> 0.
+    [InlineData(Sex.Male, 91, 13.4779, 0.0)]
+    // Boy 365 d, 12 cm: row L 0.1263, M 14.6447, S 0.07689 -> ((12/14.6447)^0.1263 - 1)/(0.1263*0.07689) = -2.5580.
+    [InlineData(Sex.Male, 365, 12.0, -2.5580)]
+    // Same row, 11 cm: plain LMS -3.6555; restricted: SD3neg = 11.5881, SD2neg = 12.5383 -> -3 + (11 - 11.5881)/0.9502 = -3.6190.
+    [InlineData(Sex.Male, 365, 11.0, -3.6190)]
+    // Girl 1000 d, 15.5 cm: row L -0.1733, M 15.4817, S 0.08288 -> 0.0143.
+    [InlineData(Sex.Female, 1000, 15.5, 0.0143)]
+    // Same row, 22 cm: plain LMS 4.1132; restricted: SD3 = 19.9617, SD2 = 18.3173 -> 3 + (22 - 19.9617)/1.6444 = 4.2396.
+    [InlineData(Sex.Female, 1000, 22.0, 4.2396)]
+    public void Arm_circumference_for_age_restricted_beyond_three_sd(Sex sex, int days, double cm, double expected)
+    {
+        Assert.Equal(expected, Who.ArmForAge(sex, days, cm)!.Value, 0.0005);
+    }
+
+    [Fact]
+    public void Arm_circumference_has_no_z_score_before_91_days_or_after_1826()
+    {
+        Assert.Null(Who.ArmForAge(Sex.Male, 90, 12));
+        Assert.Null(Who.ArmForAge(Sex.Female, 0, 10));
+        Assert.Null(Who.ArmForAge(Sex.Female, 1827, 15));
+        Assert.Null(Who.ArmForAge(Sex.Male, 365, 0));
+        Assert.NotNull(Who.ArmForAge(Sex.Female, 1826, 15));
+    }
+
+    [Fact]
+    public void The_same_files_read_from_a_folder_give_the_same_scores()
+    {
+        var fromFolder = GrowthStandards.Load(GrowthTestTables.Folder);
+
+        Assert.Equal(Who.WeightForAge(Sex.Female, 1522, 17), fromFolder.WeightForAge(Sex.Female, 1522, 17));
+        Assert.Equal(Who.ArmForAge(Sex.Male, 365, 11), fromFolder.ArmForAge(Sex.Male, 365, 11));
+        Assert.Same(GrowthStandards.Who, GrowthStandards.Who);
+    }
+
     [Fact]
     public void Length_table_below_731_days_and_height_table_from_731()
     {
@@ -85,7 +122,7 @@ public sealed class GrowthStandardsTests
     [Fact]
     public void Values_outside_the_tables_give_null()
     {
-        Assert.Null(Who.WeightForAge(Sex.Male, 1857, 15));
+        Assert.Null(Who.WeightForAge(Sex.Male, 1827, 15));
         Assert.Null(Who.WeightForAge(Sex.Male, -1, 3));
         Assert.Null(Who.WeightForAge(Sex.Male, 100, 0));
         Assert.Null(Who.LengthForAge(Sex.Female, 2000, 100, measuredLying: false));

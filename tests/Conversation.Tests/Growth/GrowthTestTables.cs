@@ -1,19 +1,11 @@
 using System.Runtime.CompilerServices;
-using Posyandu.Conversation.Growth;
 
 namespace Posyandu.Conversation.Tests.Growth;
 
-/// <summary>
-/// The WHO tables the tests read, from <c>../shared/data/who-growth</c> beside the repository (never copied into it);
-/// the <c>WHO_GROWTH_TABLES</c> environment variable may point elsewhere.
-/// </summary>
+/// <summary>The folder of the WHO tables shipped in the repository, for tests that read them as files (Growth:TablesPath).</summary>
 internal static class GrowthTestTables
 {
-    public static string Folder { get; } = Environment.GetEnvironmentVariable("WHO_GROWTH_TABLES") is { Length: > 0 } path
-        ? path
-        : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "who-growth"));
-
-    public static GrowthStandards Standards { get; } = GrowthStandards.Load(Folder);
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot(), "src", "Conversation", "Growth", "Tables"));
 
     // This file sits in tests/Conversation.Tests/Growth.
     private static string RepositoryRoot([CallerFilePath] string path = "") =>

@@ -50,7 +50,7 @@ public sealed class LmsTableTests
     }
 
     [Fact]
-    public void The_test_tables_hold_every_row_of_whos_package()
+    public void The_shipped_tables_hold_every_row_of_whos_package()
     {
         foreach (var name in GrowthStandards.FileNames)
         {

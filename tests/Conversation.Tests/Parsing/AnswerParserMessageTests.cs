@@ -41,7 +41,7 @@ public class AnswerParserMessageTests
     [Fact]
     public void The_real_telegram_callback_data_selects_rusak_berat()
     {
-        // "data" of shared/spec/samples/telegram-callback.json
+        // "data" of a real Telegram callback (tests/Bot.Host.Tests/TestData/telegram-callback.json)
         var result = Parse("atap", Inbound.OfChoice("c:atap:3"));
 
         Assert.Equal(["rusak_berat"], result.Answer!.Options);

@@ -9,7 +9,8 @@ namespace Posyandu.Conversation.Forms.Expressions;
 /// <remarks>
 /// Null rules, so that an unanswered (skipped or hidden) field never raises a flag: a comparison, <c>in</c>, arithmetic
 /// or <c>not</c> with a null operand gives null; <c>and</c>/<c>or</c> treat null as false; division by zero gives null;
-/// <see cref="IsTrue"/> holds only for <c>true</c>. A type error ('a' + 1) throws <see cref="ExpressionException"/>.
+/// <see cref="IsTrue"/> holds only for <c>true</c>. A type error ('a' + 1) throws <see cref="ExpressionException"/>; a
+/// catalog's expressions are type-checked at load (<see cref="Check"/>), so that should not happen on a kader's answers.
 /// An immutable parsed expression may be evaluated from many threads at once.
 /// </remarks>
 public sealed class Expression
@@ -54,6 +55,22 @@ public sealed class Expression
     }
 
     public bool IsTrue(Func<string, object?> lookup) => Evaluate(lookup) is true;
+
+    /// <summary>
+    /// The types the value may have, given each identifier's; throws <see cref="ExpressionException"/>, naming the
+    /// expression, where some answers would make evaluation fail (a text compared with a number).
+    /// </summary>
+    internal ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        try
+        {
+            return root.Check(types);
+        }
+        catch (ExpressionException e)
+        {
+            throw new ExpressionException($"{e.Message} in: {Source}");
+        }
+    }
 
     public override string ToString() => Source;
 }

@@ -3,7 +3,28 @@ namespace Posyandu.Conversation.Forms.Expressions;
 /// <summary>A built-in function: its name, how many arguments it takes, and what it does with them (unevaluated, so <c>if</c> is lazy).</summary>
 internal sealed record Function(string Name, int MinArguments, int MaxArguments, Func<IReadOnlyList<Node>, Func<string, object?>, int, object?> Body)
 {
+    /// <summary>The types each argument may have (besides null); the last one also covers any further arguments.</summary>
+    public IReadOnlyList<ValueTypes> Parameters { get; init; } = [ValueTypes.Any];
+
+    /// <summary>The types of the result.</summary>
+    public ValueTypes Returns { get; init; } = ValueTypes.Any;
+
+    /// <summary>The result's types from the arguments' types, for functions whose result follows them (if, min, max).</summary>
+    public Func<IReadOnlyList<ValueTypes>, int, ValueTypes>? ReturnsOf { get; init; }
+
     public object? Invoke(IReadOnlyList<Node> arguments, Func<string, object?> lookup, int position) => Body(arguments, lookup, position);
+
+    /// <summary>Checks the arguments' types against <see cref="Parameters"/> and gives the result's types.</summary>
+    public ValueTypes Check(IReadOnlyList<ValueTypes> arguments, int position)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var index = i;
+            TypeCheck.Require(arguments[i], Parameters[Math.Min(i, Parameters.Count - 1)], () => $"{Name}() argument {index + 1}", position);
+        }
+
+        return ReturnsOf?.Invoke(arguments, position) ?? Returns;
+    }
 }
 
 /// <summary>
@@ -16,16 +37,31 @@ internal static class Functions
 
     private static readonly Dictionary<string, Function> All = new Function[]
     {
-        new("count", 1, Unlimited, (args, lookup, position) => Count(args, lookup, position)),
-        new("answered", 1, 1, (args, lookup, _) => args[0].Evaluate(lookup) is not null),
-        new("contains", 2, 2, (args, lookup, position) => Contains(args, lookup, position)),
-        new("min", 2, Unlimited, (args, lookup, position) => Extreme(args, lookup, position, "min", smaller: true)),
-        new("max", 2, Unlimited, (args, lookup, position) => Extreme(args, lookup, position, "max", smaller: false)),
-        new("round", 2, 2, (args, lookup, position) => Round(args, lookup, position)),
-        new("if", 3, 3, (args, lookup, _) => args[0].Evaluate(lookup) is true ? args[1].Evaluate(lookup) : args[2].Evaluate(lookup)),
-        new("years_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "years_between", Years)),
-        new("months_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "months_between", Months)),
-        new("days_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "days_between", (a, b) => b.DayNumber - a.DayNumber)),
+        new("count", 1, Unlimited, (args, lookup, position) => Count(args, lookup, position)) { Parameters = [ValueTypes.Bool], Returns = ValueTypes.Number },
+        new("answered", 1, 1, (args, lookup, _) => args[0].Evaluate(lookup) is not null) { Returns = ValueTypes.Bool },
+        new("contains", 2, 2, (args, lookup, position) => Contains(args, lookup, position))
+        {
+            Parameters = [ValueTypes.List, ValueTypes.Text], Returns = ValueTypes.Bool | ValueTypes.Null,
+        },
+        new("min", 2, Unlimited, (args, lookup, position) => Extreme(args, lookup, position, "min", smaller: true))
+        {
+            Parameters = [ValueTypes.Number | ValueTypes.Date], ReturnsOf = (types, position) => TypeCheck.Common(types, "min", position),
+        },
+        new("max", 2, Unlimited, (args, lookup, position) => Extreme(args, lookup, position, "max", smaller: false))
+        {
+            Parameters = [ValueTypes.Number | ValueTypes.Date], ReturnsOf = (types, position) => TypeCheck.Common(types, "max", position),
+        },
+        new("round", 2, 2, (args, lookup, position) => Round(args, lookup, position)) { Parameters = [ValueTypes.Number], Returns = ValueTypes.Number | ValueTypes.Null },
+        new("if", 3, 3, (args, lookup, _) => args[0].Evaluate(lookup) is true ? args[1].Evaluate(lookup) : args[2].Evaluate(lookup))
+        {
+            Parameters = [ValueTypes.Bool, ValueTypes.Any, ValueTypes.Any], ReturnsOf = (types, _) => types[1] | types[2],
+        },
+        new("years_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "years_between", Years)) { Parameters = [ValueTypes.Date], Returns = ValueTypes.Number | ValueTypes.Null },
+        new("months_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "months_between", Months)) { Parameters = [ValueTypes.Date], Returns = ValueTypes.Number | ValueTypes.Null },
+        new("days_between", 2, 2, (args, lookup, position) => Between(args, lookup, position, "days_between", (a, b) => b.DayNumber - a.DayNumber))
+        {
+            Parameters = [ValueTypes.Date], Returns = ValueTypes.Number | ValueTypes.Null,
+        },
     }.Concat(GrowthFunctions.All).ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public static Function? Find(string name) => All.GetValueOrDefault(name);

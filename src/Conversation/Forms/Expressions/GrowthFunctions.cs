@@ -3,14 +3,15 @@ using Posyandu.Conversation.Growth;
 namespace Posyandu.Conversation.Forms.Expressions;
 
 /// <summary>
-/// The WHO z-score functions: growth_tables(), zscore_bbu(sex, age_days, weight), zscore_tbu(sex, age_days, length, lying),
-/// zscore_bbtb(sex, age_days, length, weight, lying). Sex is 'l' (laki-laki) or 'p' (perempuan); lying is true when the
-/// child was measured lying down. The result is rounded to 2 places as WHO reports it, and null when any argument is
-/// null, the value is outside the tables, or no tables are configured, so rules over it simply do not fire.
+/// The WHO z-score functions: zscore_bbu(sex, age_days, weight), zscore_tbu(sex, age_days, length, lying),
+/// zscore_bbtb(sex, age_days, length, weight, lying) and zscore_lilau(sex, age_days, arm_cm). Sex is 'l' (laki-laki) or
+/// 'p' (perempuan); lying is true when the child was measured lying down. The result is rounded to 2 places as WHO
+/// reports it, and null when any argument is null or the value is outside the tables, so rules over it do not fire.
 /// </summary>
 /// <remarks>
-/// The tables reach the functions through the lookup under <see cref="TablesKey"/>, a name no catalog expression can
-/// write (identifiers are snake_case), which keeps evaluation pure and the language free of a separate context type.
+/// Other tables (<c>Growth:TablesPath</c>) reach the functions through the lookup under <see cref="TablesKey"/>, a name no
+/// catalog expression can write (identifiers are snake_case), which keeps evaluation pure and the language free of a
+/// separate context type; without them the functions use the shipped <see cref="GrowthStandards.Who"/>.
 /// </remarks>
 internal static class GrowthFunctions
 {
@@ -18,14 +19,24 @@ internal static class GrowthFunctions
 
     public static IEnumerable<Function> All =>
     [
-        new("growth_tables", 0, 0, (_, lookup, _) => lookup(TablesKey) is GrowthStandards),
-        new("zscore_bbu", 3, 3, (args, lookup, position) => Score(args, lookup, position, "zscore_bbu", lastIsLying: false,
-            (tables, sex, age, n) => tables.WeightForAge(sex, age, n[0]))),
-        new("zscore_tbu", 4, 4, (args, lookup, position) => Score(args, lookup, position, "zscore_tbu", lastIsLying: true,
-            (tables, sex, age, n) => tables.LengthForAge(sex, age, n[0], n[1] != 0))),
-        new("zscore_bbtb", 5, 5, (args, lookup, position) => Score(args, lookup, position, "zscore_bbtb", lastIsLying: true,
-            (tables, sex, age, n) => tables.WeightForLength(sex, age, n[0], n[1], n[2] != 0))),
+        Scorer("zscore_bbu", [ValueTypes.Number], (tables, sex, age, n) => tables.WeightForAge(sex, age, n[0])),
+        Scorer("zscore_tbu", [ValueTypes.Number, ValueTypes.Bool], (tables, sex, age, n) => tables.LengthForAge(sex, age, n[0], n[1] != 0)),
+        Scorer("zscore_bbtb", [ValueTypes.Number, ValueTypes.Number, ValueTypes.Bool],
+            (tables, sex, age, n) => tables.WeightForLength(sex, age, n[0], n[1], n[2] != 0)),
+        Scorer("zscore_lilau", [ValueTypes.Number], (tables, sex, age, n) => tables.ArmForAge(sex, age, n[0])),
     ];
+
+    /// <summary>A z-score function of sex, age in days and <paramref name="measurements"/> (a last true/false is "measured lying").</summary>
+    private static Function Scorer(string name, ValueTypes[] measurements, Func<GrowthStandards, Sex, int, double[], double?> score)
+    {
+        var lastIsLying = measurements[^1] == ValueTypes.Bool;
+        var count = measurements.Length + 2;
+        return new Function(name, count, count, (args, lookup, position) => Score(args, lookup, position, name, lastIsLying, score))
+        {
+            Parameters = [ValueTypes.Text, ValueTypes.Number, .. measurements],
+            Returns = ValueTypes.Number | ValueTypes.Null,
+        };
+    }
 
     /// <summary>Evaluates sex, age and the measurements (the last argument a true/false "lying" when <paramref name="lastIsLying"/>), then scores.</summary>
     private static decimal? Score(
@@ -57,11 +68,12 @@ internal static class GrowthFunctions
             });
         }
 
-        if (lookup(TablesKey) is not GrowthStandards tables || numbers[0] != Math.Floor(numbers[0]) || numbers[0] is < 0 or > int.MaxValue)
+        if (numbers[0] != Math.Floor(numbers[0]) || numbers[0] is < 0 or > int.MaxValue)
         {
             return null;
         }
 
+        var tables = lookup(TablesKey) as GrowthStandards ?? GrowthStandards.Who;
         var z = score(tables, sex, (int)numbers[0], [.. numbers.Skip(1)]);
         return z is { } value && double.IsFinite(value) ? Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) : null;
     }

@@ -4,18 +4,32 @@ namespace Posyandu.Conversation.Forms.Expressions;
 internal abstract record Node(int Position)
 {
     public abstract object? Evaluate(Func<string, object?> lookup);
+
+    /// <summary>The types the value may have given each identifier's types; throws <see cref="ExpressionException"/> where evaluation would.</summary>
+    public abstract ValueTypes Check(Func<string, ValueTypes> types);
 }
 
 /// <summary>A number, 'text', true, false, null or a list of texts.</summary>
 internal sealed record LiteralNode(object? Value, int Position) : Node(Position)
 {
     public override object? Evaluate(Func<string, object?> lookup) => Value;
+
+    public override ValueTypes Check(Func<string, ValueTypes> types) => Value switch
+    {
+        null => ValueTypes.Null,
+        decimal => ValueTypes.Number,
+        string => ValueTypes.Text,
+        bool => ValueTypes.Bool,
+        _ => ValueTypes.List,
+    };
 }
 
 /// <summary>A field or derived value, read through the lookup.</summary>
 internal sealed record IdentifierNode(string Name, int Position) : Node(Position)
 {
     public override object? Evaluate(Func<string, object?> lookup) => Values.FromLookup(Name, lookup(Name));
+
+    public override ValueTypes Check(Func<string, ValueTypes> types) => types(Name);
 }
 
 /// <summary><c>not x</c>: null stays null, so a missing answer never turns a condition true.</summary>
@@ -27,6 +41,12 @@ internal sealed record NotNode(Node Operand, int Position) : Node(Position)
         bool b => !b,
         var other => throw new ExpressionException($"'not' needs true or false, got {Values.Describe(other)} at position {Position}"),
     };
+
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        TypeCheck.Require(Operand.Check(types), ValueTypes.Bool, () => "'not'", Position);
+        return ValueTypes.Bool | ValueTypes.Null;
+    }
 }
 
 /// <summary>Unary minus.</summary>
@@ -38,6 +58,12 @@ internal sealed record NegateNode(Node Operand, int Position) : Node(Position)
         decimal d => -d,
         var other => throw new ExpressionException($"'-' needs a number, got {Values.Describe(other)} at position {Position}"),
     };
+
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        TypeCheck.Require(Operand.Check(types), ValueTypes.Number, () => "'-'", Position);
+        return ValueTypes.Number | ValueTypes.Null;
+    }
 }
 
 /// <summary><c>and</c> / <c>or</c>: null counts as false, the right side is read only when needed, the result is true or false.</summary>
@@ -52,6 +78,13 @@ internal sealed record LogicalNode(bool IsAnd, Node Left, Node Right, int Positi
         }
 
         return Truth(Right.Evaluate(lookup));
+    }
+
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        TypeCheck.Require(Left.Check(types), ValueTypes.Bool, () => $"'{(IsAnd ? "and" : "or")}'", Position);
+        TypeCheck.Require(Right.Check(types), ValueTypes.Bool, () => $"'{(IsAnd ? "and" : "or")}'", Position);
+        return ValueTypes.Bool;
     }
 
     private bool Truth(object? value) => value switch
@@ -96,6 +129,13 @@ internal sealed record ArithmeticNode(TokenKind Operator, Node Left, Node Right,
         }
     }
 
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        TypeCheck.Require(Left.Check(types), ValueTypes.Number, () => $"'{Symbol}'", Position);
+        TypeCheck.Require(Right.Check(types), ValueTypes.Number, () => $"'{Symbol}'", Position);
+        return ValueTypes.Number | ValueTypes.Null;
+    }
+
     private string Symbol => Operator switch
     {
         TokenKind.Plus => "+",
@@ -127,6 +167,15 @@ internal sealed record ComparisonNode(TokenKind Operator, string Symbol, Node Le
             _ => Values.Compare(left, right, Symbol, Position) >= 0,
         };
     }
+
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        var orderable = Operator is TokenKind.Equal or TokenKind.NotEqual
+            ? ValueTypes.Number | ValueTypes.Text | ValueTypes.Bool | ValueTypes.Date
+            : ValueTypes.Number | ValueTypes.Date;
+        TypeCheck.RequireSame(Left.Check(types), Right.Check(types), orderable, Symbol, Position);
+        return ValueTypes.Bool | ValueTypes.Null;
+    }
 }
 
 /// <summary><c>x in ['a', 'b']</c> and <c>'a' in x</c> (x a multi answer), or their <c>not in</c>; null on either side gives null.</summary>
@@ -148,10 +197,25 @@ internal sealed record MembershipNode(bool Negated, Node Item, Node Collection, 
 
         return list.Contains(text, StringComparer.Ordinal) != Negated;
     }
+
+    public override ValueTypes Check(Func<string, ValueTypes> types)
+    {
+        var item = Item.Check(types);
+        var collection = Collection.Check(types);
+        if ((item & ~ValueTypes.Null & ~ValueTypes.Text) != ValueTypes.None || (collection & ~ValueTypes.Null & ~ValueTypes.List) != ValueTypes.None)
+        {
+            throw new ExpressionException(
+                $"Cannot apply '{(Negated ? "not in" : "in")}' to {TypeCheck.Describe(item)} and {TypeCheck.Describe(collection)} at position {Position}");
+        }
+
+        return ValueTypes.Bool | ValueTypes.Null;
+    }
 }
 
 /// <summary>A call of one of the <see cref="Functions"/>.</summary>
 internal sealed record CallNode(Function Function, IReadOnlyList<Node> Arguments, int Position) : Node(Position)
 {
     public override object? Evaluate(Func<string, object?> lookup) => Function.Invoke(Arguments, lookup, Position);
+
+    public override ValueTypes Check(Func<string, ValueTypes> types) => Function.Check([.. Arguments.Select(a => a.Check(types))], Position);
 }

@@ -21,12 +21,15 @@ internal static class Values
         _ => throw new ExpressionException($"'{name}' has a value of type {value.GetType().Name}, which expressions cannot use"),
     };
 
-    /// <summary>"number", "text", "true/false", "date", "list" or "null", for error messages.</summary>
+    /// <summary>
+    /// "number 3", "text", "true/false", "date …", "list" or "null", for error messages. A text is not quoted: it may be a
+    /// kader's answer (a name, a phone number) and rule errors are logged; the expression's own literals are in its source.
+    /// </summary>
     public static string Describe(object? value) => value switch
     {
         null => "null",
         decimal d => "number " + d.ToString(CultureInfo.InvariantCulture),
-        string s => $"text '{s}'",
+        string => "text",
         bool b => b ? "true" : "false",
         DateOnly d => "date " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IReadOnlyList<string> => "list",
