@@ -61,6 +61,8 @@ public sealed class InboundHandler
     public async Task<InboundOutcome> HandleAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         Validate(envelope);
+        // The one place every channel's text enters: nothing stored or forwarded to an official sees it uncleaned.
+        envelope = InboundText.Clean(envelope);
         var chat = new ChatAddress(envelope.Channel, envelope.Address);
 
         InboundOutcome outcome;
