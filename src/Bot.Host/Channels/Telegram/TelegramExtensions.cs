@@ -44,7 +44,7 @@ internal static class TelegramExtensions
     /// <summary>Maps the webhook; it refuses every call (401) while the channel is off or no secret is configured.</summary>
     public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).ExcludeFromDescription();
+        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).ExcludeFromDescription().WithWebhookBodyLimit();
         return app;
     }
 }
