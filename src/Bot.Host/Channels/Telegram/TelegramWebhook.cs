@@ -9,7 +9,7 @@ using Telegram.Bot.Types;
 namespace Posyandu.Bot.Host.Channels.Telegram;
 
 /// <summary>
-/// <c>POST /webhooks/telegram</c>: checks Telegram's secret header before reading anything, reads the update with
+/// <c>POST /webhooks/telegram</c> (body capped by <see cref="WebhookBodyLimit"/>): checks Telegram's secret header before reading anything, reads the update with
 /// Telegram.Bot's own JSON rules and answers 200 once it is recorded; a failure answers 500 so Telegram delivers it again.
 /// </summary>
 internal static class TelegramWebhook
