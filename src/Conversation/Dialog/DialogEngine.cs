@@ -61,6 +61,16 @@ public sealed class DialogEngine(FormCatalog catalog, GrowthStandards? growth = 
         return turn.Result();
     }
 
+    /// <summary>Whether the session's current question asks for a photo (a channel downloads a photo only then).</summary>
+    public bool AwaitsPhoto(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session is { Mode: DialogMode.Form, Topic: { } topic }
+            && _catalog.Find(topic) is { } form
+            && session.Drafts.TryGetValue(form.Topic, out var draft)
+            && form.Field(draft.Step) is { Type: FieldType.Photo };
+    }
+
     /// <summary>
     /// Starts a turn on a copy of the session (the caller's stays as stored until it saves the result), discarding drafts
     /// untouched for too long or whose topic left the catalog, each with a notice.

@@ -11,7 +11,8 @@ namespace Posyandu.Referrals.Intake;
 /// <param name="PlatformMessageId">Unique per channel (Telegram <c>update_id</c>, Twilio <c>MessageSid</c>).</param>
 /// <param name="Message">The message; null for an update that carries only a <paramref name="PhoneClaim"/>.</param>
 /// <param name="PhoneClaim">A phone number the sender shared, and whether the platform proved it is their own.</param>
-public sealed record InboundEnvelope(string Channel, string Address, string PlatformMessageId, Inbound? Message, PhoneClaim? PhoneClaim = null);
+/// <param name="Notice">What the channel could not take (a photo too large), told to a known person before the dialog's answer.</param>
+public sealed record InboundEnvelope(string Channel, string Address, string PlatformMessageId, Inbound? Message, PhoneClaim? PhoneClaim = null, string? Notice = null);
 
 /// <summary>A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id; Twilio: From).</summary>
 public sealed record PhoneClaim(string RawPhone, bool Verified);

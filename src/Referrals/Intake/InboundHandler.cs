@@ -58,9 +58,37 @@ public sealed class InboundHandler
         return await db.Inbound.AnyAsync(i => i.Channel == channel && i.PlatformMessageId == platformMessageId, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the chat belongs to a roster person whose current question asks for a photo: a channel downloads a photo
+    /// only then, so a stranger or a photo nobody asked for costs no download and no disk.
+    /// </summary>
+    public async Task<bool> AwaitsPhotoAsync(string channel, string address, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var json = await db.ChannelLinks
+            .Where(l => l.Channel == channel && l.Address == address)
+            .Join(db.Sessions, l => l.PersonId, s => s.PersonId, (_, s) => s.Json)
+            .FirstOrDefaultAsync(cancellationToken);
+        return json is not null && _engine.AwaitsPhoto(SessionJson.Deserialize(json));
+    }
+
+    /// <summary>
+    /// Records a platform message the channel cannot use (a kind the bot does not handle, a payload missing its chat), so
+    /// it is on file like every other and a redelivery is a duplicate; nothing is answered.
+    /// </summary>
+    public async Task<InboundOutcome> RecordUnusedAsync(string channel, string platformMessageId, CancellationToken cancellationToken)
+    {
+        Require(channel, 20, nameof(channel));
+        Require(platformMessageId, 100, nameof(platformMessageId));
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        return await RecordAsync(db, channel, platformMessageId, _time.GetUtcNow(), cancellationToken) ? InboundOutcome.Handled : InboundOutcome.Duplicate;
+    }
+
     public async Task<InboundOutcome> HandleAsync(InboundEnvelope envelope, CancellationToken cancellationToken)
     {
         Validate(envelope);
+        // The one place every channel's text enters: nothing stored or forwarded to an official sees it uncleaned.
+        envelope = InboundText.Clean(envelope);
         var chat = new ChatAddress(envelope.Channel, envelope.Address);
 
         InboundOutcome outcome;
@@ -103,7 +131,7 @@ public sealed class InboundHandler
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var work = new WorkUnit(db, _time.GetUtcNow());
 
-        if (!await RecordAsync(db, envelope, work.Now, cancellationToken))
+        if (!await RecordAsync(db, envelope.Channel, envelope.PlatformMessageId, work.Now, cancellationToken))
         {
             _logger.LogInformation("Inbound {Channel} {MessageId}: duplicate, ignored", chat.Channel, envelope.PlatformMessageId);
             return (InboundOutcome.Duplicate, []);
@@ -112,6 +140,11 @@ public sealed class InboundHandler
         var identity = await ChatIdentity.ResolveAsync(work, envelope, chat, _logger, cancellationToken);
         if (identity.Person is { } person)
         {
+            if (envelope.Notice is { } notice)
+            {
+                work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, Reply.Plain(notice));
+            }
+
             var message = identity.Outcome == IdentityOutcome.Known ? MessageOf(envelope) : envelope.Message;
             await ConverseAsync(work, person, chat, message, greet: identity.Outcome == IdentityOutcome.Linked, cancellationToken);
         }
@@ -122,14 +155,14 @@ public sealed class InboundHandler
     }
 
     /// <summary>Inserts the dedupe record; false when this platform message was already recorded.</summary>
-    private static async Task<bool> RecordAsync(PosyanduDb db, InboundEnvelope envelope, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> RecordAsync(PosyanduDb db, string channel, string platformMessageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await db.Inbound.AnyAsync(i => i.Channel == envelope.Channel && i.PlatformMessageId == envelope.PlatformMessageId, cancellationToken))
+        if (await db.Inbound.AnyAsync(i => i.Channel == channel && i.PlatformMessageId == platformMessageId, cancellationToken))
         {
             return false;
         }
 
-        var record = new InboundRecord { Channel = envelope.Channel, PlatformMessageId = envelope.PlatformMessageId, ReceivedAt = now };
+        var record = new InboundRecord { Channel = channel, PlatformMessageId = platformMessageId, ReceivedAt = now };
         db.Inbound.Add(record);
         try
         {
@@ -140,7 +173,7 @@ public sealed class InboundHandler
         {
             // Another process recorded it between the check and the insert (the unique index decides).
             db.Entry(record).State = EntityState.Detached;
-            if (await db.Inbound.AnyAsync(i => i.Channel == envelope.Channel && i.PlatformMessageId == envelope.PlatformMessageId, cancellationToken))
+            if (await db.Inbound.AnyAsync(i => i.Channel == channel && i.PlatformMessageId == platformMessageId, cancellationToken))
             {
                 return false;
             }

@@ -24,8 +24,32 @@ public static partial class RtlhJourney
         await AnswerRestAsync(host, kader);
     }
 
+    /// <summary>Opens the form and answers every question before the location: the bot now asks for a pin.</summary>
+    public static async Task ReachLocationAsync(TelegramTestHost host, TelegramUser kader)
+    {
+        await StartAsync(host, kader);
+        await host.SendAsync(kader, Updates.Text(kader, "Budi Santoso"));
+        await AnswerBeforeLocationAsync(host, kader);
+    }
+
+    /// <summary>Opens the form and answers every question before the photos: the bot now asks for a photo.</summary>
+    public static async Task ReachPhotosAsync(TelegramTestHost host, TelegramUser kader)
+    {
+        await ReachLocationAsync(host, kader);
+        await SendLocationAsync(host, kader);
+    }
+
     /// <summary>Continues after <c>nama_kk</c>: NIK skipped, through the photos.</summary>
     public static async Task AnswerRestAsync(TelegramTestHost host, TelegramUser kader)
+    {
+        await AnswerBeforeLocationAsync(host, kader);
+        await SendLocationAsync(host, kader);
+        await host.SendAsync(kader, Updates.Photo(kader));
+        await host.SendAsync(kader, Updates.FromSample("telegram-document-image.json", kader));
+        await host.SendAsync(kader, Updates.Text(kader, "selesai"));
+    }
+
+    private static async Task AnswerBeforeLocationAsync(TelegramTestHost host, TelegramUser kader)
     {
         await host.SendAsync(kader, Updates.Text(kader, "lewati"));
         await host.SendAsync(kader, Updates.Text(kader, "enam orang"));
@@ -43,10 +67,12 @@ public static partial class RtlhJourney
         await host.SendAsync(kader, Updates.Text(kader, "tidak"));
         await host.SendAsync(kader, Updates.Text(kader, "Jl. Poros Perian No. 12, dekat masjid"));
         await host.SendAsync(kader, Updates.Text(kader, "RT 3 RW 4"));
-        await host.SendAsync(kader, Updates.Location(kader));
-        await host.SendAsync(kader, Updates.Photo(kader));
-        await host.SendAsync(kader, Updates.FromSample("telegram-document-image.json", kader));
-        await host.SendAsync(kader, Updates.Text(kader, "selesai"));
+    }
+
+    private static async Task SendLocationAsync(TelegramTestHost host, TelegramUser kader)
+    {
+        var photoQuestion = await host.SendAsync(kader, Updates.Location(kader));
+        Assert.Contains(photoQuestion, m => m.Text.Contains("foto", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Skips the note, sends <c>kirim</c> at the summary and returns the report number from the confirmation.</summary>

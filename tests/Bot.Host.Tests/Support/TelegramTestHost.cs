@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,8 +9,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Hangfire;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Bot.Host.Tests.Support;
 
@@ -97,12 +100,13 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
     public Task<HttpResponseMessage> PostUpdateAsync(JsonObject update, string? secret = Secret) =>
         PostWebhookAsync(update.ToJsonString(), secret);
 
-    public async Task<HttpResponseMessage> PostWebhookAsync(string body, string? secret = Secret)
+    public Task<HttpResponseMessage> PostWebhookAsync(string body, string? secret = Secret) =>
+        PostWebhookAsync(new StringContent(body, Encoding.UTF8, "application/json"), secret);
+
+    /// <summary>Posts any body (disposed with the request) to the webhook with the secret header.</summary>
+    public async Task<HttpResponseMessage> PostWebhookAsync(HttpContent body, string? secret = Secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = body };
         if (secret is not null)
         {
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
@@ -115,28 +119,51 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
     /// What the person does in their chat: posts the update (expecting 200) and waits for the bot's answer to reach the fake
     /// Bot API through the outbox and Hangfire. Returns the messages sent to that chat in response.
     /// </summary>
-    public async Task<IReadOnlyList<BotApiCall>> SendAsync(TelegramUser person, JsonObject update)
+    public Task<IReadOnlyList<BotApiCall>> SendAsync(TelegramUser person, JsonObject update) =>
+        SendAsync(person, new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    /// <summary>As <see cref="SendAsync(TelegramUser, JsonObject)"/>, for an update in a body of the test's own making.</summary>
+    public async Task<IReadOnlyList<BotApiCall>> SendAsync(TelegramUser person, HttpContent update)
     {
         var before = BotApi.SentTo(person.ChatId).Count;
-        using var response = await PostUpdateAsync(update);
+        using var response = await PostWebhookAsync(update);
         Assert.True(response.StatusCode == HttpStatusCode.OK,
             $"Webhook answered {(int)response.StatusCode}; errors logged:\n" + string.Join("\n", Logs.Entries.Where(e => e.Level >= LogLevel.Warning)));
         return await RepliesAfterAsync(person, before);
     }
 
-    /// <summary>Waits for messages to <paramref name="person"/> beyond the first <paramref name="before"/>, until they stop coming.</summary>
+    /// <summary>
+    /// Waits for messages to <paramref name="person"/> beyond the first <paramref name="before"/> and for the chat's outbox
+    /// to settle: the replies of one message are written together, so once none is pending they have all gone out.
+    /// </summary>
     public async Task<IReadOnlyList<BotApiCall>> RepliesAfterAsync(TelegramUser person, int before)
     {
         await Eventually.True(() => BotApi.SentTo(person.ChatId).Count > before, $"a reply to {person.Name}");
-        // Replies of one message leave together; give the rest of the batch a moment.
-        var count = 0;
-        while (count != BotApi.SentTo(person.ChatId).Count)
-        {
-            count = BotApi.SentTo(person.ChatId).Count;
-            await Task.Delay(300);
-        }
-
+        await SettledAsync(person);
         return [.. BotApi.SentTo(person.ChatId).Skip(before)];
+    }
+
+    /// <summary>
+    /// Waits until no outbox message to the person's Telegram chat is pending (each one sent, refused or unreachable, its
+    /// delivery job done): from then on, what the fake Bot API saw for this chat stays as it is until something new happens.
+    /// </summary>
+    public Task SettledAsync(TelegramUser person) =>
+        Eventually.True(async () => !(await OutboxToAsync(person)).Any(o => o.Status == OutboxStatus.Pending), $"the outbox of {person.Name} to settle");
+
+    /// <summary>Every outbox message to the person's Telegram chat, oldest first, as stored.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxToAsync(TelegramUser person)
+    {
+        var address = person.ChatId.ToString(CultureInfo.InvariantCulture);
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PosyanduDb>>().CreateDbContextAsync();
+        return await db.Outbox.AsNoTracking().Where(o => o.Channel == "telegram" && o.Address == address).OrderBy(o => o.Id).ToListAsync();
+    }
+
+    /// <summary>Whether the update's id is in the inbound record (handled, or recorded as unused).</summary>
+    public async Task<bool> IsRecordedAsync(JsonObject update)
+    {
+        var id = Updates.UpdateIdOf(update);
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PosyanduDb>>().CreateDbContextAsync();
+        return await db.Inbound.AnyAsync(i => i.Channel == "telegram" && i.PlatformMessageId == id);
     }
 
     /// <summary>Links the person's chat by sharing their own contact; returns the bot's welcome.</summary>

@@ -1,4 +1,5 @@
 using Posyandu.Bot.Host.Tests.Support;
+using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Bot.Host.Tests.Telegram;
 
@@ -44,11 +45,13 @@ public sealed class RestartTests
                 Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
             }
 
-            var refused = await Eventually.Get(() => host.BotApi.Calls.FirstOrDefault(c => !c.Succeeded), "the 429");
+            await Eventually.Get(() => host.BotApi.Calls.FirstOrDefault(c => !c.Succeeded), "the 429");
+            var due = await Eventually.Get(async () => (await host.OutboxToAsync(TelegramUser.Siti)).FirstOrDefault(o => o is { Status: OutboxStatus.Pending, Attempts: 1 }), "the retry to be stored");
 
-            // The retry was scheduled in the stopped host's in-memory Hangfire and is gone with it; the database still has it.
+            // The retry was scheduled in the stopped host's in-memory Hangfire and is gone with it; the database still has
+            // it. The new host's first sweep finds it once its stored time has come.
             host = host.Restart();
-            await Task.Delay(refused.At + TimeSpan.FromSeconds(2.5) - DateTimeOffset.UtcNow);
+            await Eventually.True(() => DateTimeOffset.UtcNow > due.NextAttemptAt, "the stored retry time");
             _ = host.Services;
 
             var replies = await host.RepliesAfterAsync(TelegramUser.Siti, before);

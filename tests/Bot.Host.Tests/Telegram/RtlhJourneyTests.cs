@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Posyandu.Bot.Host.Tests.Support;
+using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Bot.Host.Tests.Telegram;
 
@@ -91,7 +94,7 @@ public sealed class RtlhJourneyTests : IDisposable
         // Someone with no linked chat at all is asked who they are, nothing more.
         var unknown = await _host.SendAsync(TelegramUser.Stranger, Updates.Text(TelegramUser.Stranger, $"TERIMA {number}"));
         Assert.Contains("\"request_contact\":true", Assert.Single(unknown).ReplyMarkup, StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await _host.SettledAsync(TelegramUser.Siti);
         Assert.Equal(kaderBefore, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
         Assert.Equal("Terkirim", (string?)(await _host.GetJsonAsync($"/api/reports/{number}"))["referral"]!["status"]);
 
@@ -106,8 +109,8 @@ public sealed class RtlhJourneyTests : IDisposable
     public async Task An_alert_for_an_official_who_has_not_linked_yet_is_delivered_once_he_links()
     {
         var number = await RtlhJourney.ReportAsync(_host, TelegramUser.Siti);
-        // Yuliani (Kasi Kesejahteraan, a primary recipient) has never opened the bot: nothing can reach her yet.
-        await Task.Delay(1000);
+        // Yuliani (Kasi Kesejahteraan, a primary recipient) has never opened the bot: her alert waits for a chat.
+        Assert.True(await AlertWaitsForAsync(TelegramUser.Yuliani, number));
         Assert.Empty(_host.BotApi.SentTo(TelegramUser.Yuliani.ChatId));
 
         var replies = await _host.LinkAsync(TelegramUser.Yuliani);
@@ -115,6 +118,13 @@ public sealed class RtlhJourneyTests : IDisposable
         Assert.Contains(replies, m => m.Text.Contains(number, StringComparison.Ordinal)
             && m.InlineButtons.Any(b => b.Data.Contains(number, StringComparison.Ordinal)));
         _host.AssertNoErrors();
+    }
+
+    private async Task<bool> AlertWaitsForAsync(TelegramUser official, string number)
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<PosyanduDb>>().CreateDbContextAsync();
+        return await db.Outbox.AnyAsync(o => o.Person!.Nama == official.Name && o.Kind == OutboxKind.Alert
+            && o.Status == OutboxStatus.WaitingForChat && o.PayloadJson.Contains(number));
     }
 
     private static List<string> PhotoIds(JsonNode report) => [.. report["photos"]!.AsArray().Select(p => (string)p!)];

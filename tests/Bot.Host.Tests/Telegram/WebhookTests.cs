@@ -18,13 +18,16 @@ public sealed class WebhookTests : IDisposable
     [InlineData(TelegramTestHost.Secret + "x")]
     public async Task A_missing_or_wrong_secret_is_refused_and_changes_nothing(string? secret)
     {
-        using var response = await _host.PostUpdateAsync(Updates.OwnContact(TelegramUser.Siti), secret);
+        var update = Updates.OwnContact(TelegramUser.Siti);
+        using var response = await _host.PostUpdateAsync(update, secret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        // Had it been handled, the contact would have linked the chat and the welcome would go out.
-        await Task.Delay(1000);
-        Assert.Empty(_host.BotApi.Calls);
+        // Had it been handled, the update would be recorded, the chat linked and the welcome in the outbox by now: the
+        // webhook answers only once all of that is committed.
+        Assert.False(await _host.IsRecordedAsync(update));
         Assert.False(await IsLinkedAsync(TelegramUser.Siti));
+        Assert.Empty(await _host.OutboxToAsync(TelegramUser.Siti));
+        Assert.Empty(_host.BotApi.Calls);
     }
 
     [Fact]
@@ -32,12 +35,16 @@ public sealed class WebhookTests : IDisposable
     {
         using var host = new TelegramTestHost(new Dictionary<string, string?> { ["Telegram:WebhookSecret"] = "" });
 
-        using var withHeader = await host.PostUpdateAsync(Updates.OwnContact(TelegramUser.Siti), "anything");
-        using var empty = await host.PostUpdateAsync(Updates.OwnContact(TelegramUser.Siti), "");
+        var first = Updates.OwnContact(TelegramUser.Siti);
+        var second = Updates.OwnContact(TelegramUser.Siti);
+        using var withHeader = await host.PostUpdateAsync(first, "anything");
+        using var empty = await host.PostUpdateAsync(second, "");
 
         Assert.Equal(HttpStatusCode.Unauthorized, withHeader.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, empty.StatusCode);
-        await Task.Delay(500);
+        Assert.False(await host.IsRecordedAsync(first));
+        Assert.False(await host.IsRecordedAsync(second));
+        Assert.Empty(await host.OutboxToAsync(TelegramUser.Siti));
         Assert.Empty(host.BotApi.Calls);
     }
 
@@ -57,16 +64,21 @@ public sealed class WebhookTests : IDisposable
     [Theory]
     [InlineData("telegram-edited-message.json")]
     [InlineData("telegram-group-message.json")]
-    public async Task Updates_the_bot_does_not_handle_are_acknowledged_and_ignored(string sample)
+    public async Task Updates_the_bot_does_not_handle_are_recorded_and_acknowledged_without_an_answer(string sample)
     {
         await _host.LinkAsync(TelegramUser.Siti);
-        var before = _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count;
+        var sent = _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count;
+        var written = (await _host.OutboxToAsync(TelegramUser.Siti)).Count;
+        var update = Updates.FromSample(sample, TelegramUser.Siti);
 
-        using var response = await _host.PostUpdateAsync(Updates.FromSample(sample, TelegramUser.Siti));
+        using var response = await _host.PostUpdateAsync(update);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(1000);
-        Assert.Equal(before, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
+        Assert.True(await _host.IsRecordedAsync(update));
+        Assert.Equal(written, (await _host.OutboxToAsync(TelegramUser.Siti)).Count);
+        await _host.SettledAsync(TelegramUser.Siti);
+        Assert.Equal(sent, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
+        Assert.Contains(_host.Logs.Entries, e => e.Message.Contains(Updates.UpdateIdOf(update), StringComparison.Ordinal) && e.Message.Contains("tidak dipakai", StringComparison.Ordinal));
         _host.AssertNoErrors();
     }
 
@@ -107,13 +119,15 @@ public sealed class WebhookTests : IDisposable
         var update = Updates.Text(TelegramUser.Siti, "menu");
 
         var first = await _host.SendAsync(TelegramUser.Siti, update);
-        var before = _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count;
+        var sent = _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count;
+        var written = (await _host.OutboxToAsync(TelegramUser.Siti)).Count;
         using var again = await _host.PostUpdateAsync(update);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.NotEmpty(first);
-        await Task.Delay(1500);
-        Assert.Equal(before, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
+        Assert.Equal(written, (await _host.OutboxToAsync(TelegramUser.Siti)).Count);
+        await _host.SettledAsync(TelegramUser.Siti);
+        Assert.Equal(sent, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
         _host.AssertNoErrors();
     }
 
@@ -121,6 +135,7 @@ public sealed class WebhookTests : IDisposable
     public async Task A_redelivered_photo_is_not_downloaded_again()
     {
         await _host.LinkAsync(TelegramUser.Siti);
+        await RtlhJourney.ReachPhotosAsync(_host, TelegramUser.Siti);
         var photo = Updates.Photo(TelegramUser.Siti);
 
         await _host.SendAsync(TelegramUser.Siti, photo);

@@ -41,10 +41,10 @@ internal static class TelegramExtensions
         return builder;
     }
 
-    /// <summary>Maps the webhook; it refuses every call (401) while the channel is off or no secret is configured.</summary>
+    /// <summary>Maps the webhook; it refuses every call (401) while the channel is off or no secret is configured, and any body over the webhook cap (413).</summary>
     public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).ExcludeFromDescription();
+        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).ExcludeFromDescription().WithWebhookBodyLimit();
         return app;
     }
 }

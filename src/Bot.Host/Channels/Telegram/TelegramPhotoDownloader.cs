@@ -3,7 +3,7 @@ using Telegram.Bot;
 
 namespace Posyandu.Bot.Host.Channels.Telegram;
 
-/// <summary>Fetches a photo a person sent (getFile, then the download) into the media folder and returns its media id.</summary>
+/// <summary>Fetches a photo a person sent (getFile, then the download) into the media folder and returns its media id, within a size cap.</summary>
 /// <remarks>The download URL contains the bot token: it is built inside Telegram.Bot and never logged or stored here.</remarks>
 internal sealed class TelegramPhotoDownloader(ITelegramBotClient bot, MediaStore media)
 {
@@ -17,9 +17,21 @@ internal sealed class TelegramPhotoDownloader(ITelegramBotClient bot, MediaStore
         ["image/heic"] = ".heic",
     };
 
-    public async Task<string> DownloadAsync(string fileId, string? mimeType, CancellationToken cancellationToken)
+    /// <summary>A phone photo is a few megabytes; an image sent as a file may be up to Telegram's 20 MB. Larger is refused.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Whether a photo declaring <paramref name="fileSize"/> (Telegram's <c>file_size</c>, when given) may be fetched.</summary>
+    public static bool Fits(long? fileSize) => fileSize is null or <= MaxBytes;
+
+    /// <summary>The media id of the stored photo, or null when the file turned out larger than <see cref="MaxBytes"/>.</summary>
+    public async Task<string?> DownloadAsync(string fileId, string? mimeType, CancellationToken cancellationToken)
     {
         var file = await bot.GetFile(fileId, cancellationToken);
+        if (!Fits(file.FileSize))
+        {
+            return null;
+        }
+
         if (string.IsNullOrEmpty(file.FilePath))
         {
             throw new InvalidOperationException("Telegram getFile returned no file_path");
@@ -27,6 +39,11 @@ internal sealed class TelegramPhotoDownloader(ITelegramBotClient bot, MediaStore
 
         using var buffer = new MemoryStream();
         await bot.DownloadFile(file.FilePath, buffer, cancellationToken);
+        if (!Fits(buffer.Length))
+        {
+            return null;
+        }
+
         buffer.Position = 0;
         return await media.SaveAsync(buffer, ExtensionOf(file.FilePath, mimeType), cancellationToken);
     }

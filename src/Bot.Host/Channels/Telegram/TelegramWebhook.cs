@@ -9,8 +9,9 @@ using Telegram.Bot.Types;
 namespace Posyandu.Bot.Host.Channels.Telegram;
 
 /// <summary>
-/// <c>POST /webhooks/telegram</c>: checks Telegram's secret header before reading anything, reads the update with
-/// Telegram.Bot's own JSON rules and answers 200 once it is recorded; a failure answers 500 so Telegram delivers it again.
+/// <c>POST /webhooks/telegram</c> (body capped by <see cref="WebhookBodyLimit"/>): checks Telegram's secret header before
+/// reading anything, reads the update with Telegram.Bot's own JSON rules and answers 200 once it is recorded (an update
+/// the bot does not use too); a failure answers 500 so Telegram delivers it again.
 /// </summary>
 internal static class TelegramWebhook
 {
