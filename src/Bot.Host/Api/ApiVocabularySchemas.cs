@@ -12,7 +12,9 @@ internal sealed class ApiVocabularySchemas : IOpenApiSchemaTransformer
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        // A parameter bound with TryParse is described as a string, so its own type comes from the parameter.
+        var declared = context.ParameterDescription?.Type ?? context.JsonTypeInfo.Type;
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
         if (type == typeof(BidangCode) || IsBidangProperty(context))
         {
             Enumerate(schema, BidangCode.All);

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Posyandu.Referrals.Media;
+using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reports;
 
 namespace Posyandu.Bot.Host.Api;
@@ -15,6 +16,11 @@ namespace Posyandu.Bot.Host.Api;
 internal static class ReportsApi
 {
     private const string Tag = "Laporan";
+
+    private const string BidangHelp = "Kode bidang: KS, PD, PU, PR, TR atau SO (huruf besar atau kecil).";
+    private const string StatusHelp = "Status rujukan: TERKIRIM, DITERIMA, SELESAI atau DITOLAK (huruf besar atau kecil).";
+    private const string DesaHelp = "Desa: kode wilayah (kode kecamatan atau kabupaten untuk semua desanya) atau nama desa.";
+    private const string SinceHelp = "Dikirim sejak: tanggal (2025-11-01, tengah malam UTC) atau waktu ISO 8601 (2025-11-01T08:00:00+08:00, dengan + ditulis %2B di URL; tanpa zona berarti UTC).";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -42,19 +48,32 @@ internal static class ReportsApi
         return app;
     }
 
+    // The filters are plain parameters on both handlers: the OpenAPI generator cannot read descriptions through [AsParameters].
     private static async Task<Ok<ReportPage>> ListAsync(
         ReportQueries reports,
-        [AsParameters] ReportFilterQuery filters,
+        [Description(BidangHelp)] BidangCode? bidang,
+        [Description(StatusHelp)] Choice<ReferralStatus>? status,
+        [Description(DesaHelp)] string? desa,
+        [Description(SinceHelp)] DateOrTime? since,
         [Description("Nomor halaman, mulai 1.")][Range(1, int.MaxValue, ErrorMessage = "Parameter 'page' harus bilangan bulat 1 atau lebih.")] int? page,
         [Description("Laporan per halaman, 1 sampai 100 (bawaan 20).")][Range(1, ReportFilter.MaxPageSize, ErrorMessage = "Parameter 'pageSize' harus bilangan bulat 1 sampai 100.")] int? pageSize,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await reports.ListAsync(filters.ToFilter(page ?? 1, pageSize ?? ReportFilter.DefaultPageSize), cancellationToken));
+        TypedResults.Ok(await reports.ListAsync(Filter(bidang, status, desa, since, page ?? 1, pageSize ?? ReportFilter.DefaultPageSize), cancellationToken));
 
-    private static PushStreamHttpResult Csv(ReportQueries reports, [AsParameters] ReportFilterQuery filters, CancellationToken cancellationToken) =>
+    private static PushStreamHttpResult Csv(
+        ReportQueries reports,
+        [Description(BidangHelp)] BidangCode? bidang,
+        [Description(StatusHelp)] Choice<ReferralStatus>? status,
+        [Description(DesaHelp)] string? desa,
+        [Description(SinceHelp)] DateOrTime? since,
+        CancellationToken cancellationToken) =>
         TypedResults.Stream(
-            stream => ReportsCsv.WriteAsync(reports.ExportAsync(filters.ToFilter(), cancellationToken), stream, cancellationToken),
+            stream => ReportsCsv.WriteAsync(reports.ExportAsync(Filter(bidang, status, desa, since), cancellationToken), stream, cancellationToken),
             ReportsCsv.ContentType,
             "laporan.csv");
+
+    private static ReportFilter Filter(BidangCode? bidang, Choice<ReferralStatus>? status, string? desa, DateOrTime? since, int page = 1, int pageSize = ReportFilter.DefaultPageSize) =>
+        new(bidang?.Code, status?.Value.ToString(), string.IsNullOrWhiteSpace(desa) ? null : desa.Trim(), since?.Value, page, pageSize);
 
     private static async Task<Results<Ok<ReportDetail>, ProblemHttpResult>> GetAsync(
         ReportQueries reports,
