@@ -26,7 +26,7 @@ public sealed class ReportsCsvTests(ReportedHost reported)
         Assert.Equal(Header, lines[0]);
         var row = Assert.Single(lines[1..]);
         Assert.StartsWith($"{reported.Number},PR,PR-RTLH,", row, StringComparison.Ordinal);
-        Assert.Contains(",SEGERA,TERKIRIM,telegram,Siti Rahmah,'+62812****4501,false,", row, StringComparison.Ordinal);
+        Assert.True(row.Contains(",SEGERA,TERKIRIM,telegram,Siti Rahmah,\"'+62812****4501\",false,", StringComparison.Ordinal), row);
         Assert.Contains("WITA", row, StringComparison.Ordinal);
         Assert.DoesNotContain("6281251234501", row, StringComparison.Ordinal);
     }
