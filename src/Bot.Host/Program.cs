@@ -32,6 +32,7 @@ builder.AddPersistence();
 builder.AddJobs();
 builder.AddTelegram();
 builder.AddDemo();
+builder.AddApi();
 
 var app = builder.Build();
 
@@ -50,9 +51,9 @@ await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 await app.LoadDemoRosterAsync(app.Lifetime.ApplicationStopping);
 app.ScheduleJobs();
 
+app.UseProblemDetails();
 app.MapTelegram();
-app.MapReportsApi();
-app.MapHealth();
+app.MapApi();
 app.MapDemo();
 
 await app.RunAsync();

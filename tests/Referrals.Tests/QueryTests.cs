@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Posyandu.Conversation;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.People;
@@ -11,7 +12,7 @@ namespace Posyandu.Referrals.Tests;
 public class QueryTests
 {
     private const string PhotoId = "0123456789abcdef0123456789abcdef.jpg";
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task A_report_reads_back_in_full_with_its_referral_and_timeline()
@@ -26,7 +27,7 @@ public class QueryTests
         var detail = await host.Get<ReportQueries>().GetAsync("pr-2511-0001", CancellationToken.None);
 
         Assert.NotNull(detail);
-        Assert.Equal(("PR-2511-0001", "PR-RTLH", "Rumah tidak layak huni", "Perumahan Rakyat", "segera"), (detail.Number, detail.Topic, detail.Title, detail.BidangNama, detail.Urgency));
+        Assert.Equal(("PR-2511-0001", "PR-RTLH", "Rumah tidak layak huni", "Perumahan Rakyat", Urgency.Segera), (detail.Number, detail.Topic, detail.Title, detail.BidangNama, detail.Urgency));
         Assert.Equal(new AreaView("64.02.01.2001", "Perian"), detail.Desa);
         Assert.Equal(new ReporterView("Siti Rahmah", "KADER", "+62812****4501"), detail.Reporter);
         Assert.Equal(("Posyandu Melati", RtlhWalk.Address, "003/004"), (detail.Posyandu, detail.Address, detail.RtRw));
@@ -37,13 +38,13 @@ public class QueryTests
         Assert.Contains(detail.Values, v => v.Name == "kerusakan");
 
         var referral = detail.Referral!;
-        Assert.Equal(("Diterima", "Abdul Rahman", TestHost.Start.AddMinutes(5)), (referral.Status, referral.AcknowledgedBy, referral.AcknowledgedAt!.Value));
+        Assert.Equal((ReferralStatus.Diterima, "Abdul Rahman", TestHost.Start.AddMinutes(5)), (referral.Status, referral.AcknowledgedBy, referral.AcknowledgedAt!.Value));
         Assert.Equal(["Abdul Rahman", "Yuliani", "Nurhayati"], referral.Recipients.Select(r => r.Nama));
-        Assert.Equal(("Kepala Desa", "Primary"), (referral.Recipients[0].PeranNama, referral.Recipients[0].Kind));
-        Assert.Equal("Copy", referral.Recipients[2].Kind);
-        Assert.Equal(["Dibuat", "Dikirim", "Dikirim", "Dikirim", "Diterima"], referral.Timeline.Select(t => t.Kind));
+        Assert.Equal(("Kepala Desa", RecipientKind.Primary), (referral.Recipients[0].PeranNama, referral.Recipients[0].Kind));
+        Assert.Equal(RecipientKind.Copy, referral.Recipients[2].Kind);
+        Assert.Equal([ReferralEventKind.Dibuat, ReferralEventKind.Dikirim, ReferralEventKind.Dikirim, ReferralEventKind.Dikirim, ReferralEventKind.Diterima], referral.Timeline.Select(t => t.Kind));
 
-        // The API serialises it with System.Text.Json as is.
+        // The API serialises it with System.Text.Json as is, enums by name (the API chooses their casing).
         var json = JsonSerializer.Serialize(detail, Web);
         Assert.Contains("\"number\":\"PR-2511-0001\"", json, StringComparison.Ordinal);
         Assert.Contains("\"status\":\"Diterima\"", json, StringComparison.Ordinal);
@@ -79,13 +80,22 @@ public class QueryTests
         var page = await queries.ListAsync(new ReportFilter(Page: 2, PageSize: 3), CancellationToken.None);
         Assert.Equal((2, 3, 4), (page.Page, page.PageSize, page.Total));
         Assert.Equal(["PR-2511-0001"], page.Items.Select(i => i.Number));
+        // (page - 1) * size would overflow an int and wrap to page 1: a page far past the last is empty.
+        var far = await queries.ListAsync(new ReportFilter(Page: 107374184), CancellationToken.None);
+        Assert.Equal((107374184, 4), (far.Page, far.Total));
+        Assert.Empty(far.Items);
+        Assert.Empty(await ListAsync(new ReportFilter(Page: int.MaxValue, PageSize: ReportFilter.MaxPageSize)));
+
+        var export = await queries.ExportAsync(new ReportFilter(Bidang: "PR", Page: 2, PageSize: 1), CancellationToken.None).ToListAsync();
+        Assert.Equal(["PR-2511-0002", "PR-2511-0001"], export.Select(r => r.Number));
+        Assert.Equal(("+62812****4501", "WITA", Urgency.Biasa), (export[1].ReporterPhone, export[1].TimeZone, export[1].Urgency));
         Assert.Equal(100, (await queries.ListAsync(new ReportFilter(PageSize: 5000), CancellationToken.None)).PageSize);
         Assert.Equal(20, (await queries.ListAsync(new ReportFilter(Page: -3, PageSize: 0), CancellationToken.None)).PageSize);
 
         var items = (await queries.ListAsync(new ReportFilter(), CancellationToken.None)).Items;
         Assert.Null(items.Single(i => i.Number == "TR-2511-0001").Reporter);
         var sukamaju = items.Single(i => i.Number == "PR-2511-0002");
-        Assert.Equal(("Wahyuni", "Sukamaju", "Selesai", "biasa", "Rumah tidak layak huni"), (sukamaju.Reporter, sukamaju.Desa, sukamaju.Status, sukamaju.Urgency, sukamaju.Title));
+        Assert.Equal(("Wahyuni", "Sukamaju", (ReferralStatus?)ReferralStatus.Selesai, Urgency.Biasa, "Rumah tidak layak huni"), (sukamaju.Reporter, sukamaju.Desa, sukamaju.Status, sukamaju.Urgency, sukamaju.Title));
     }
 
     [Fact]

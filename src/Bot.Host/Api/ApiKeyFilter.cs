@@ -16,9 +16,22 @@ internal sealed class ApiKeyFilter(IOptionsMonitor<AdminOptions> options) : IEnd
         var presented = context.HttpContext.Request.Headers[Header];
         if (presented.Count != 1 || !Secrets.Matches(presented[0], options.CurrentValue.ApiKey))
         {
-            return TypedResults.Unauthorized();
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: $"Sertakan header {Header} dengan kunci API yang benar.");
         }
 
         return await next(context);
     }
+}
+
+/// <summary>Marks the endpoints behind <see cref="ApiKeyFilter"/>, so the OpenAPI document declares the key on exactly those.</summary>
+internal sealed class RequiresApiKey
+{
+    public static readonly RequiresApiKey Instance = new();
+}
+
+/// <summary>Puts a route group behind the API key.</summary>
+internal static class ApiKeyExtensions
+{
+    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter<ApiKeyFilter>().WithMetadata(RequiresApiKey.Instance).ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -1,5 +1,7 @@
+using Posyandu.Conversation;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
+using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Referrals.Reports;
 
@@ -10,7 +12,7 @@ public sealed record ReportDetail(
     string Title,
     string Bidang,
     string BidangNama,
-    string Urgency,
+    Urgency Urgency,
     DateTimeOffset SubmittedAt,
     string Channel,
     AreaView Desa,
@@ -37,7 +39,7 @@ public sealed record LocationView(double Latitude, double Longitude, string MapL
 
 /// <summary>The referral of a report: status, deadline, who acknowledged, who received it, and the timeline.</summary>
 public sealed record ReferralView(
-    string Status,
+    ReferralStatus Status,
     DateTimeOffset AckDeadline,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
@@ -49,10 +51,10 @@ public sealed record ReferralView(
 /// A recipient of a referral: primary or copy, why (when routing fell back), whether they declined, and how the alert to
 /// them is doing (absent when none was written).
 /// </summary>
-public sealed record RecipientView(string Nama, string Peran, string PeranNama, string Kind, string? Reason, DateTimeOffset? DeclinedAt, AlertDelivery? Alert);
+public sealed record RecipientView(string Nama, string Peran, string PeranNama, RecipientKind Kind, string? Reason, DateTimeOffset? DeclinedAt, AlertDelivery? Alert);
 
 /// <summary>The delivery of the alert to one recipient: its outbox status and, while it waits or after it failed, why.</summary>
-public sealed record AlertDelivery(string Status, string? Reason);
+public sealed record AlertDelivery(OutboxStatus Status, string? Reason);
 
 /// <summary>One step of the referral's timeline.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Person, string? Note);
+public sealed record TimelineEntry(DateTimeOffset At, ReferralEventKind Kind, string? Person, string? Note);

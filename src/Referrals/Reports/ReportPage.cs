@@ -1,3 +1,6 @@
+using Posyandu.Conversation;
+using Posyandu.Referrals.Persistence;
+
 namespace Posyandu.Referrals.Reports;
 
 /// <summary>One page of reports, newest first, with the total that matched.</summary>
@@ -12,6 +15,6 @@ public sealed record ReportListItem(
     string DesaKode,
     string Desa,
     DateTimeOffset SubmittedAt,
-    string Urgency,
-    string Status,
+    Urgency Urgency,
+    ReferralStatus? Status,
     string? Reporter);

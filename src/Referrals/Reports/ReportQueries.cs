@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Posyandu.Conversation;
 using Posyandu.Conversation.Forms;
@@ -6,7 +7,7 @@ using Posyandu.Referrals.Roster;
 
 namespace Posyandu.Referrals.Reports;
 
-/// <summary>Reads reports for the dashboard and the JSON API: a filtered, paged list (confidential ones left out) and one report in full.</summary>
+/// <summary>Reads reports for the JSON API: a filtered, paged list or export (confidential ones left out) and one report in full.</summary>
 public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormCatalog catalog)
 {
     public async Task<ReportPage> ListAsync(ReportFilter filter, CancellationToken cancellationToken)
@@ -14,9 +15,94 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
         ArgumentNullException.ThrowIfNull(filter);
         var page = Math.Max(1, filter.Page);
         var size = filter.PageSize <= 0 ? ReportFilter.DefaultPageSize : Math.Min(filter.PageSize, ReportFilter.MaxPageSize);
-        var empty = new ReportPage([], page, size, 0);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilterAsync(db, filter, cancellationToken);
+        if (query is null)
+        {
+            return new ReportPage([], page, size, 0);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        // Counted in 64 bits: a page far beyond the last is an empty page, never an overflow that wraps to page 1.
+        var skip = (long)(page - 1) * size;
+        if (skip >= total)
+        {
+            return new ReportPage([], page, size, total);
+        }
+
+        var rows = await query
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Skip((int)skip).Take(size)
+            .Select(r => new
+            {
+                r.Number,
+                r.Topic,
+                r.Bidang,
+                r.DesaKode,
+                Desa = db.Wilayah.Where(w => w.Kode == r.DesaKode).Select(w => w.Nama).FirstOrDefault(),
+                r.SubmittedAt,
+                r.Urgency,
+                Status = r.Referral == null ? (ReferralStatus?)null : r.Referral.Status,
+                Reporter = r.HideReporter ? null : r.Reporter!.Nama,
+            })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new ReportListItem(
+            r.Number, r.Topic, TitleOf(r.Topic), r.Bidang, r.DesaKode, r.Desa ?? r.DesaKode, r.SubmittedAt,
+            r.Urgency, r.Status, r.Reporter)).ToList();
+        return new ReportPage(items, page, size, total);
+    }
+
+    /// <summary>Every report the filter matches (paging ignored), newest first, one row each for a spreadsheet.</summary>
+    public async IAsyncEnumerable<ReportExportRow> ExportAsync(ReportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await FilterAsync(db, filter, cancellationToken);
+        if (query is null)
+        {
+            yield break;
+        }
+
+        var rows = query
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Select(r => new
+            {
+                r.Number,
+                r.Topic,
+                r.Bidang,
+                r.DesaKode,
+                Desa = db.Wilayah.Where(w => w.Kode == r.DesaKode).Select(w => w.Nama).FirstOrDefault(),
+                Posyandu = r.Posyandu == null ? null : r.Posyandu.Nama,
+                r.SubmittedAt,
+                r.Urgency,
+                Status = r.Referral == null ? (ReferralStatus?)null : r.Referral.Status,
+                r.Channel,
+                r.HideReporter,
+                ReporterName = r.Reporter!.Nama,
+                ReporterPhone = r.Reporter.Phone,
+                r.AssessmentJson,
+            })
+            .AsAsyncEnumerable();
+
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            var zone = WilayahTimeZone.For(r.DesaKode);
+            yield return new ReportExportRow(
+                r.Number, r.Topic, TitleOf(r.Topic), r.Bidang, r.DesaKode, r.Desa ?? r.DesaKode, r.Posyandu,
+                r.SubmittedAt, TimeZoneInfo.ConvertTime(r.SubmittedAt, zone).DateTime, zone.StandardName,
+                r.Urgency, r.Status, r.Channel,
+                r.HideReporter ? null : r.ReporterName,
+                r.HideReporter || r.ReporterPhone is null ? null : Conversation.Parsing.PhoneNumbers.Mask(r.ReporterPhone),
+                r.HideReporter,
+                ReportJson.Assessment(r.AssessmentJson).Flags.Select(f => f.Code).ToList());
+        }
+    }
+
+    /// <summary>The reports the filter matches (confidential ones never), or null when a filter value matches nothing.</summary>
+    private static async Task<IQueryable<Report>?> FilterAsync(PosyanduDb db, ReportFilter filter, CancellationToken cancellationToken)
+    {
         var query = db.Reports.AsNoTracking().Where(r => !r.Confidential);
 
         if (!string.IsNullOrWhiteSpace(filter.Bidang))
@@ -24,7 +110,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
             var bidang = Conversation.Forms.Bidang.Find(filter.Bidang.Trim())?.Code;
             if (bidang is null)
             {
-                return empty;
+                return null;
             }
 
             query = query.Where(r => r.Bidang == bidang);
@@ -34,7 +120,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
         {
             if (!Enum.TryParse<ReferralStatus>(filter.Status.Trim(), ignoreCase: true, out var status) || !Enum.IsDefined(status))
             {
-                return empty;
+                return null;
             }
 
             query = query.Where(r => r.Referral != null && r.Referral.Status == status);
@@ -55,7 +141,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
                 var codes = areas.Where(w => string.Equals(w.Nama, desa, StringComparison.OrdinalIgnoreCase)).Select(w => w.Kode).ToList();
                 if (codes.Count == 0)
                 {
-                    return empty;
+                    return null;
                 }
 
                 query = query.Where(r => codes.Contains(r.DesaKode));
@@ -67,28 +153,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
             query = query.Where(r => r.SubmittedAt >= since);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(r => new
-            {
-                r.Number,
-                r.Topic,
-                r.Bidang,
-                r.DesaKode,
-                Desa = db.Wilayah.Where(w => w.Kode == r.DesaKode).Select(w => w.Nama).FirstOrDefault(),
-                r.SubmittedAt,
-                r.Urgency,
-                Status = r.Referral == null ? (ReferralStatus?)null : r.Referral.Status,
-                Reporter = r.HideReporter ? null : r.Reporter!.Nama,
-            })
-            .ToListAsync(cancellationToken);
-
-        var items = rows.Select(r => new ReportListItem(
-            r.Number, r.Topic, TitleOf(r.Topic), r.Bidang, r.DesaKode, r.Desa ?? r.DesaKode, r.SubmittedAt,
-            UrgencyName(r.Urgency), r.Status?.ToString() ?? "", r.Reporter)).ToList();
-        return new ReportPage(items, page, size, total);
+        return query;
     }
 
     /// <summary>One report by its number (case-insensitive), or null.</summary>
@@ -128,7 +193,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
             TitleOf(report.Topic),
             report.Bidang,
             Conversation.Forms.Bidang.Find(report.Bidang)?.Name ?? report.Bidang,
-            UrgencyName(report.Urgency),
+            report.Urgency,
             report.SubmittedAt,
             report.Channel,
             new AreaView(report.DesaKode, desaNama ?? report.DesaKode),
@@ -156,27 +221,25 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
         var alerts = new Dictionary<long, AlertDelivery>();
         foreach (var row in rows)
         {
-            alerts[row.PersonId] = new AlertDelivery(row.Status.ToString(), row.Status == OutboxStatus.Sent ? null : row.LastError);
+            alerts[row.PersonId] = new AlertDelivery(row.Status, row.Status == OutboxStatus.Sent ? null : row.LastError);
         }
 
         return alerts;
     }
 
     private static ReferralView ReferralOf(Referral referral, Dictionary<long, AlertDelivery> alerts) => new(
-        referral.Status.ToString(),
+        referral.Status,
         referral.AckDeadline,
         referral.AcknowledgedBy?.Nama,
         referral.AcknowledgedAt,
         referral.ClosedAt,
         referral.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id)
-            .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind.ToString(), r.Reason, r.DeclinedAt,
+            .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind, r.Reason, r.DeclinedAt,
                 alerts.GetValueOrDefault(r.PersonId)))
             .ToList(),
         referral.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Note))
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.Person?.Nama, e.Note))
             .ToList());
 
     private string TitleOf(string topic) => catalog.Find(topic)?.Title ?? topic;
-
-    internal static string UrgencyName(Urgency urgency) => urgency.ToString().ToLowerInvariant();
 }

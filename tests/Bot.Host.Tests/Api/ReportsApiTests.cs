@@ -1,27 +1,31 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Posyandu.Bot.Host.Tests.Support;
 
 namespace Posyandu.Bot.Host.Tests.Api;
 
-/// <summary>The JSON API's gate (X-Api-Key, constant-time, refused when no key is configured) and its answers to bad input.</summary>
-public sealed class ReportsApiTests : IDisposable
+/// <summary>
+/// The JSON API through the real pipeline: its gate (X-Api-Key, constant-time, refused when no key is configured), one
+/// casing for every enum value, and a problem answer naming the parameter for every hostile or malformed request.
+/// </summary>
+[Collection(ReportedHostDefinition.Name)]
+public sealed class ReportsApiTests(ReportedHost reported)
 {
-    private readonly TelegramTestHost _host = new();
+    private TelegramTestHost Host => reported.Host;
 
     [Theory]
     [InlineData("/api/reports", null)]
     [InlineData("/api/reports", "")]
     [InlineData("/api/reports", "wrong-key-wrong-key")]
     [InlineData("/api/reports", TelegramTestHost.ApiKey + " ")]
+    [InlineData("/api/reports.csv", null)]
     [InlineData("/api/reports/PR-2511-0001", "nope")]
     [InlineData("/api/media/0123456789abcdef0123456789abcdef.jpg", null)]
-    public async Task Without_the_right_key_the_api_is_refused(string path, string? key)
+    public async Task Without_the_right_key_the_api_is_refused_with_a_problem(string path, string? key)
     {
-        using var response = await _host.GetApiAsync(path, key);
+        using var response = await Host.GetApiAsync(path, key);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("X-Api-Key", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,41 +41,91 @@ public sealed class ReportsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_database_lists_no_reports()
+    public async Task Enum_values_have_one_casing_and_filters_accept_any_case()
     {
-        var page = await _host.GetJsonAsync("/api/reports?status=Terkirim&since=2025-01-01&page=1&pageSize=10");
+        var upper = await Host.GetJsonAsync("/api/reports?bidang=PR&status=TERKIRIM&since=2025-01-01&page=1&pageSize=10");
+        var lower = await Host.GetJsonAsync("/api/reports?bidang=pr&status=terkirim&desa=perian");
 
-        Assert.Empty(page["items"]!.AsArray());
-        Assert.Equal(0, (int)page["total"]!);
-        Assert.Equal(10, (int)page["pageSize"]!);
+        Assert.Equal(upper["items"]!.ToJsonString(), lower["items"]!.ToJsonString());
+        var item = Assert.Single(upper["items"]!.AsArray())!;
+        Assert.Equal((reported.Number, "PR", "TERKIRIM", "SEGERA"), ((string?)item["number"], (string?)item["bidang"], (string?)item["status"], (string?)item["urgency"]));
+        Assert.Equal(10, (int)upper["pageSize"]!);
+
+        var detail = await Host.GetJsonAsync($"/api/reports/{reported.Number.ToLowerInvariant()}");
+        Assert.Equal("SEGERA", (string?)detail["urgency"]);
+        Assert.Equal("TERKIRIM", (string?)detail["referral"]!["status"]);
+        Assert.All(detail["referral"]!["timeline"]!.AsArray(), e => Assert.Matches("^[A-Z_]+$", (string?)e!["kind"]));
+        Assert.All(detail["referral"]!["recipients"]!.AsArray(), r => Assert.Matches("^[A-Z_]+$", (string?)r!["kind"]));
     }
 
     [Theory]
-    [InlineData("/api/reports?since=kemarin")]
-    [InlineData("/api/reports?since=2025-13-45")]
-    [InlineData("/api/reports?page=0")]
-    [InlineData("/api/reports?pageSize=-5")]
-    [InlineData("/api/reports?page=dua")]
-    public async Task Bad_query_values_are_a_bad_request_with_a_reason(string path)
+    [InlineData("/api/reports?page=107374184")]
+    [InlineData("/api/reports?page=2147483647&pageSize=100")]
+    [InlineData("/api/reports?page=2")]
+    [InlineData("/api/reports?status=SELESAI")]
+    [InlineData("/api/reports?bidang=KS")]
+    [InlineData("/api/reports?desa=Sukamaju")]
+    [InlineData("/api/reports?since=2099-01-01T00:00:00Z")]
+    public async Task A_page_beyond_the_last_or_a_filter_matching_nothing_is_an_empty_page(string path)
     {
-        using var response = await _host.GetApiAsync(path);
+        var page = await Host.GetJsonAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.False(string.IsNullOrWhiteSpace((string?)body!["error"]));
+        Assert.Empty(page["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/api/reports?page=0", "page")]
+    [InlineData("/api/reports?page=-1", "page")]
+    [InlineData("/api/reports?page=dua", "page")]
+    [InlineData("/api/reports?page=99999999999", "page")]
+    [InlineData("/api/reports?page=1.5", "page")]
+    [InlineData("/api/reports?pageSize=0", "pageSize")]
+    [InlineData("/api/reports?pageSize=-5", "pageSize")]
+    [InlineData("/api/reports?pageSize=101", "pageSize")]
+    [InlineData("/api/reports?bidang=XX", "bidang")]
+    [InlineData("/api/reports?status=TERHAPUS", "status")]
+    [InlineData("/api/reports?status=0", "status")]
+    [InlineData("/api/reports?status=Terkirim,Diterima", "status")]
+    [InlineData("/api/reports?since=kemarin", "since")]
+    [InlineData("/api/reports?since=2025-13-45", "since")]
+    [InlineData("/api/reports?since=11/01/2025", "since")]
+    [InlineData("/api/reports.csv?bidang=%3DCMD()", "bidang")]
+    [InlineData("/api/reports.csv?status=semua", "status")]
+    [InlineData("/api/reports.csv?since=0", "since")]
+    public async Task A_bad_query_value_is_a_problem_naming_the_parameter(string path, string parameter)
+    {
+        using var response = await Host.GetApiAsync(path);
+
+        await Problems.AssertBadParameterAsync(response, parameter);
     }
 
     [Theory]
     [InlineData("/api/reports/PR-2511-9999")]
+    [InlineData("/api/reports/%20")]
     [InlineData("/api/media/0123456789abcdef0123456789abcdef.jpg")]
     [InlineData("/api/media/..%2F..%2Fposyandu.db")]
     [InlineData("/api/media/posyandu.db")]
-    public async Task Unknown_reports_and_photos_are_not_found(string path)
+    [InlineData("/api/tidak-ada")]
+    public async Task Unknown_reports_photos_and_paths_are_a_not_found_problem(string path)
     {
-        using var response = await _host.GetApiAsync(path);
+        using var response = await Host.GetApiAsync(path);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
-    public void Dispose() => _host.Dispose();
+    [Fact]
+    public async Task A_failure_inside_is_a_500_problem_without_a_stack_trace()
+    {
+        using var host = new TelegramTestHost();
+        _ = host.Services;
+        await Eventually.True(() => BrokenDatabase.Break(host.Folder), "the database file replaced by a folder");
+
+        using var response = await host.GetApiAsync("/api/reports");
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.InternalServerError);
+        var text = problem.ToJsonString();
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Folder, text, StringComparison.Ordinal);
+    }
 }

@@ -67,7 +67,7 @@ public sealed class RtlhJourneyTests : IDisposable
         Assert.Contains(_host.BotApi.Calls, c => c.Method == "answerCallbackQuery");
 
         var accepted = await _host.GetJsonAsync($"/api/reports/{number}");
-        Assert.Equal("Diterima", (string?)accepted["referral"]!["status"]);
+        Assert.Equal("DITERIMA", (string?)accepted["referral"]!["status"]);
         Assert.Contains("Abdul Rahman", (string?)accepted["referral"]!["acknowledgedBy"] ?? "", StringComparison.Ordinal);
         Assert.True(Timeline(accepted).Count > Timeline(report).Count);
 
@@ -96,7 +96,7 @@ public sealed class RtlhJourneyTests : IDisposable
         Assert.Contains("\"request_contact\":true", Assert.Single(unknown).ReplyMarkup, StringComparison.Ordinal);
         await _host.SettledAsync(TelegramUser.Siti);
         Assert.Equal(kaderBefore, _host.BotApi.SentTo(TelegramUser.Siti.ChatId).Count);
-        Assert.Equal("Terkirim", (string?)(await _host.GetJsonAsync($"/api/reports/{number}"))["referral"]!["status"]);
+        Assert.Equal("TERKIRIM", (string?)(await _host.GetJsonAsync($"/api/reports/{number}"))["referral"]!["status"]);
 
         await _host.SendAsync(TelegramUser.AbdulRahman, Updates.Text(TelegramUser.AbdulRahman, $"terima {number}"));
 

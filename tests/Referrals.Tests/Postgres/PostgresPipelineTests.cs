@@ -159,13 +159,13 @@ public class PostgresPipelineTests(PostgresServer server)
 
         var detail = await queries.GetAsync("pr-2511-0001", CancellationToken.None);
         Assert.NotNull(detail);
-        Assert.Equal(("PR-2511-0001", "PR-RTLH", "segera"), (detail.Number, detail.Topic, detail.Urgency));
+        Assert.Equal(("PR-2511-0001", "PR-RTLH", Urgency.Segera), (detail.Number, detail.Topic, detail.Urgency));
         Assert.Equal(new ReporterView("Siti Rahmah", "KADER", "+62812****4501"), detail.Reporter);
         Assert.Equal([PhotoId], detail.Photos);
         Assert.Contains(detail.Answers, a => a.Field == "nama_kk" && a.Display == "Budi Santoso");
         var referral = detail.Referral!;
-        Assert.Equal(("Diterima", "Abdul Rahman", TestHost.Start), (referral.Status, referral.AcknowledgedBy, referral.AcknowledgedAt!.Value));
-        Assert.Equal(["Dibuat", "Dikirim", "Dikirim", "Dikirim", "Diterima"], referral.Timeline.Select(t => t.Kind));
+        Assert.Equal((ReferralStatus.Diterima, "Abdul Rahman", TestHost.Start), (referral.Status, referral.AcknowledgedBy, referral.AcknowledgedAt!.Value));
+        Assert.Equal([ReferralEventKind.Dibuat, ReferralEventKind.Dikirim, ReferralEventKind.Dikirim, ReferralEventKind.Dikirim, ReferralEventKind.Diterima], referral.Timeline.Select(t => t.Kind));
         Assert.Null(await queries.GetAsync("PR-2511-9999", CancellationToken.None));
     }
 
