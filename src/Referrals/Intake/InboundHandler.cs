@@ -5,6 +5,7 @@ using Posyandu.Conversation;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Parsing;
 using Posyandu.Conversation.Texts;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reports;
@@ -28,6 +29,7 @@ public sealed class InboundHandler
     private readonly OfficialCommands _commands;
     private readonly ChatLocks _locks;
     private readonly IOutboxScheduler _scheduler;
+    private readonly IDeadlineScheduler _deadlines;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundHandler> _logger;
 
@@ -38,6 +40,7 @@ public sealed class InboundHandler
         OfficialCommands commands,
         ChatLocks locks,
         IOutboxScheduler scheduler,
+        IDeadlineScheduler deadlines,
         TimeProvider time,
         ILogger<InboundHandler> logger)
     {
@@ -47,6 +50,7 @@ public sealed class InboundHandler
         _commands = commands;
         _locks = locks;
         _scheduler = scheduler;
+        _deadlines = deadlines;
         _time = time;
         _logger = logger;
     }
@@ -63,23 +67,27 @@ public sealed class InboundHandler
         Validate(envelope);
         var chat = new ChatAddress(envelope.Channel, envelope.Address);
 
-        InboundOutcome outcome;
-        IReadOnlyCollection<ChatAddress> touched;
+        Committed committed;
         using (await _locks.AcquireAsync(chat, cancellationToken))
         {
-            (outcome, touched) = await HandleWithRetryAsync(envelope, chat, cancellationToken);
+            committed = await HandleWithRetryAsync(envelope, chat, cancellationToken);
         }
 
-        // Only after commit: a worker must never look for messages that are not there yet.
-        foreach (var target in touched)
+        // Only after commit: a worker must never look for messages or deadlines that are not there yet.
+        foreach (var target in committed.Chats)
         {
             _scheduler.DeliverSoon(target.Channel, target.Address);
         }
 
-        return outcome;
+        foreach (var (referralId, dueAt) in committed.Deadlines)
+        {
+            _deadlines.ScheduleAt(referralId, dueAt);
+        }
+
+        return committed.Outcome;
     }
 
-    private async Task<(InboundOutcome, IReadOnlyCollection<ChatAddress>)> HandleWithRetryAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
+    private async Task<Committed> HandleWithRetryAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -97,7 +105,7 @@ public sealed class InboundHandler
         }
     }
 
-    private async Task<(InboundOutcome, IReadOnlyCollection<ChatAddress>)> HandleOnceAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
+    private async Task<Committed> HandleOnceAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -106,7 +114,7 @@ public sealed class InboundHandler
         if (!await RecordAsync(db, envelope, work.Now, cancellationToken))
         {
             _logger.LogInformation("Inbound {Channel} {MessageId}: duplicate, ignored", chat.Channel, envelope.PlatformMessageId);
-            return (InboundOutcome.Duplicate, []);
+            return new Committed(InboundOutcome.Duplicate, [], []);
         }
 
         var identity = await ChatIdentity.ResolveAsync(work, envelope, chat, _logger, cancellationToken);
@@ -118,7 +126,7 @@ public sealed class InboundHandler
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (InboundOutcome.Handled, work.Outbox.Touched.ToList());
+        return new Committed(InboundOutcome.Handled, work.Outbox.Touched.ToList(), work.DueDeadlines());
     }
 
     /// <summary>Inserts the dedupe record; false when this platform message was already recorded.</summary>
@@ -211,6 +219,9 @@ public sealed class InboundHandler
             _logger.LogInformation("Report {Number} ({Topic}) stored from {Channel}", report.Number, report.Topic, chat.Channel);
         }
     }
+
+    /// <summary>What a committed message leaves for the worker pool: chats to deliver to and referral deadlines to schedule.</summary>
+    private sealed record Committed(InboundOutcome Outcome, IReadOnlyCollection<ChatAddress> Chats, IReadOnlyList<(long ReferralId, DateTimeOffset DueAt)> Deadlines);
 
     private static void Validate(InboundEnvelope envelope)
     {

@@ -21,6 +21,8 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<ReferralRecipient> ReferralRecipients => Set<ReferralRecipient>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -45,6 +47,8 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ReferralEventKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReminderKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReminderDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -130,6 +134,9 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.ReportId).IsUnique();
             e.HasIndex(r => new { r.Status, r.AckDeadline });
+            e.HasIndex(r => r.ReminderAt);
+            e.HasIndex(r => r.EscalateAt);
+            e.HasIndex(r => r.FollowUpAt);
             e.HasOne(r => r.Report).WithOne(r => r.Referral).HasForeignKey<Referral>(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.AcknowledgedBy).WithMany().HasForeignKey(r => r.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
@@ -147,6 +154,7 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<ReferralEvent>(e =>
         {
             e.Property(r => r.Note).HasMaxLength(1000);
+            e.Property(r => r.Channel).HasMaxLength(20);
             e.HasIndex(r => new { r.ReferralId, r.At });
             e.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -163,6 +171,24 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(o => new { o.PersonId, o.Status });
             e.HasOne(o => o.Person).WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Referral>().WithMany().HasForeignKey(o => o.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ReminderRun>(e =>
+        {
+            e.Property(r => r.Key).HasMaxLength(64);
+            e.Property(r => r.Zone).HasMaxLength(8);
+            e.HasIndex(r => r.Key).IsUnique();
+            e.HasIndex(r => r.CompletedAt);
+            e.HasMany(r => r.Deliveries).WithOne().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReminderDelivery>(e =>
+        {
+            e.Property(d => d.Reason).HasMaxLength(200);
+            e.HasIndex(d => new { d.RunId, d.PersonId }).IsUnique();
+            e.HasIndex(d => new { d.RunId, d.Status });
+            e.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.OutboxMessage).WithMany().HasForeignKey(d => d.OutboxMessageId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

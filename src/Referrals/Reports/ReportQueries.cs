@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Posyandu.Conversation;
 using Posyandu.Conversation.Forms;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Roster;
 
@@ -151,11 +152,13 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
         referral.AcknowledgedBy?.Nama,
         referral.AcknowledgedAt,
         referral.ClosedAt,
+        referral.EscalationLevel,
+        DeadlinePlanner.NextDue(referral),
         referral.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id)
             .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind.ToString(), r.Reason, r.DeclinedAt))
             .ToList(),
         referral.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Note))
+            .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Person?.Peran, e.Channel, e.Note))
             .ToList());
 
     private string TitleOf(string topic) => catalog.Find(topic)?.Title ?? topic;

@@ -2,8 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Posyandu.Conversation;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
@@ -25,7 +27,7 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly DatabaseOptions _database;
 
-    private TestHost(string folder, DatabaseOptions database, ServiceProvider services, ManualClock clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
+    private TestHost(string folder, DatabaseOptions database, ServiceProvider services, FakeTimeProvider clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
     {
         Folder = folder;
         _database = database;
@@ -39,8 +41,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public string Folder { get; }
     public ServiceProvider Services { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public FakeScheduler Scheduler { get; }
+    public FakeDeadlineScheduler Deadlines => (FakeDeadlineScheduler)Get<IDeadlineScheduler>();
     public ListLoggerProvider Logs { get; }
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
@@ -50,13 +53,14 @@ public sealed class TestHost : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
         database ??= new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var scheduler = new FakeScheduler();
         var logs = new ListLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IOutboxScheduler>(scheduler);
+        services.AddSingleton<IDeadlineScheduler>(new FakeDeadlineScheduler());
         services.AddReferrals(
             database,
             new MediaOptions { Path = Path.Combine(folder, "media") });
