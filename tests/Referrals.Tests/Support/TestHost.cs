@@ -48,8 +48,8 @@ public sealed class TestHost : IAsyncDisposable
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
 
-    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database).</summary>
-    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null)
+    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database); <paramref name="configure"/> adjusts the services (options).</summary>
+    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
         database ??= new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
@@ -64,6 +64,7 @@ public sealed class TestHost : IAsyncDisposable
         services.AddReferrals(
             database,
             new MediaOptions { Path = Path.Combine(folder, "media") });
+        configure?.Invoke(services);
         var telegram = new FakeSender("telegram");
         var simulator = new FakeSender("simulator");
         services.AddSingleton<IChannelSender>(telegram);
