@@ -10,6 +10,7 @@ using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Posyandu.Bot.Host.Tests.Support;
 
@@ -72,12 +73,15 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
 
     public HttpClient Http => _client ??= CreateClient();
 
+    /// <summary>When set before the host starts, the host's clock (<see cref="TimeProvider"/>) instead of the system's.</summary>
+    public FakeTimeProvider? Clock { get; set; }
+
     /// <summary>Stops this host and starts a new one on the same database file, media folder, fake Bot API and log capture.</summary>
     public TelegramTestHost Restart()
     {
         _keepFolder = true;
         Dispose();
-        var next = new TelegramTestHost(Folder, BotApi, Logs, null);
+        var next = new TelegramTestHost(Folder, BotApi, Logs, null) { Clock = Clock };
         foreach (var (key, value) in _settings)
         {
             next._settings[key] = value;
@@ -179,7 +183,13 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient("telegram").ConfigurePrimaryHttpMessageHandler(() => BotApi));
+        {
+            services.AddHttpClient("telegram").ConfigurePrimaryHttpMessageHandler(() => BotApi);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
