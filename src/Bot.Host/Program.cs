@@ -52,6 +52,7 @@ app.ScheduleJobs();
 
 app.MapTelegram();
 app.MapReportsApi();
+app.MapRemindersApi();
 app.MapHealth();
 app.MapDemo();
 

@@ -75,6 +75,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<OutboxQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();
+        services.AddSingleton<ReminderQueries>();
         services.AddSingleton<RosterImporter>();
         return services;
     }

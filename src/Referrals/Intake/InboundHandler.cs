@@ -8,6 +8,7 @@ using Posyandu.Conversation.Texts;
 using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
 using Posyandu.Referrals.Roster;
 using Posyandu.Referrals.Texts;
@@ -171,6 +172,13 @@ public sealed class InboundHandler
     /// </summary>
     private async Task ConverseAsync(WorkUnit work, Person person, ChatAddress chat, Inbound? message, bool greet, CancellationToken cancellationToken)
     {
+        // START resumes stopped reminders; otherwise it is the menu word it always was.
+        if (message is not null && ReminderCommand.TryParse(message) is { } stop && (stop || person.RemindersOptOut || !ReminderCommand.IsStart(message)))
+        {
+            SetReminders(work, person, chat, stop);
+            return;
+        }
+
         if (message is not null && person.Peran != Peran.Kader && OfficialCommand.TryParse(message) is { } command)
         {
             await _commands.HandleAsync(work, person, chat, command, cancellationToken);
@@ -222,6 +230,21 @@ public sealed class InboundHandler
 
     /// <summary>What a committed message leaves for the worker pool: chats to deliver to and referral deadlines to schedule.</summary>
     private sealed record Committed(InboundOutcome Outcome, IReadOnlyCollection<ChatAddress> Chats, IReadOnlyList<(long ReferralId, DateTimeOffset DueAt)> Deadlines);
+
+    /// <summary>BERHENTI / MULAI: the person's reminder setting, acknowledged; the draft, if any, is left as it was.</summary>
+    private void SetReminders(WorkUnit work, Person person, ChatAddress chat, bool stop)
+    {
+        var changed = person.RemindersOptOut != stop;
+        person.RemindersOptOut = stop;
+        if (changed)
+        {
+            person.UpdatedAt = work.Now;
+        }
+
+        var reply = stop ? ReminderTexts.Stopped() : changed ? ReminderTexts.Resumed() : ReminderTexts.AlreadyOn();
+        work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, reply);
+        _logger.LogInformation("Person {PersonId}: reminders {State} from {Channel}", person.Id, stop ? "stopped" : "resumed", chat.Channel);
+    }
 
     private static void Validate(InboundEnvelope envelope)
     {
