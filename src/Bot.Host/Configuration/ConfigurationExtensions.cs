@@ -79,9 +79,6 @@ internal static partial class ConfigurationExtensions
             .BindConfiguration(ReminderOptions.Section)
             .PostConfigure(o => o.QuietHours = o.QuietHours?.Trim() ?? "")
             .Validate(o => o.QuietHoursValid, "Reminders:QuietHours harus berbentuk '21:00-06:00' (kosongkan bila tidak ada jam tenang)")
-            .Validate(o => o.HariBukaCron.Length > 0, "Reminders:HariBuka:Time harus jam berbentuk '16:00'")
-            .Validate(o => ReminderOptions.IsCron(o.Monthly.Cron), "Reminders:Monthly:Cron harus ekspresi cron lima bagian, misalnya '0 9 25 * *'")
-            .Validate(o => ReminderOptions.IsCron(o.Digest.Cron), "Reminders:Digest:Cron harus ekspresi cron lima bagian, misalnya '0 8 * * *'")
             .ValidateOnStart();
 
         services.AddOptions<GrowthOptions>()

@@ -21,8 +21,6 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<ReferralRecipient> ReferralRecipients => Set<ReferralRecipient>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
-    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -47,8 +45,6 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ReferralEventKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ReminderKind>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ReminderDeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -171,24 +167,6 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(o => new { o.PersonId, o.Status });
             e.HasOne(o => o.Person).WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Referral>().WithMany().HasForeignKey(o => o.ReferralId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<ReminderRun>(e =>
-        {
-            e.Property(r => r.Key).HasMaxLength(64);
-            e.Property(r => r.Zone).HasMaxLength(8);
-            e.HasIndex(r => r.Key).IsUnique();
-            e.HasIndex(r => r.CompletedAt);
-            e.HasMany(r => r.Deliveries).WithOne().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<ReminderDelivery>(e =>
-        {
-            e.Property(d => d.Reason).HasMaxLength(200);
-            e.HasIndex(d => new { d.RunId, d.PersonId }).IsUnique();
-            e.HasIndex(d => new { d.RunId, d.Status });
-            e.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(d => d.OutboxMessage).WithMany().HasForeignKey(d => d.OutboxMessageId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

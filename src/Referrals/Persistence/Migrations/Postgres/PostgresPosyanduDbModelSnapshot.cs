@@ -388,94 +388,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.ToTable("ReferralRecipients");
                 });
 
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("OutboxMessageId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("RunId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutboxMessageId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("RunId", "PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("RunId", "Status");
-
-                    b.ToTable("ReminderDeliveries");
-                });
-
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("FiredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("SendAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Zone")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletedAt");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("ReminderRuns");
-                });
-
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -722,30 +634,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderDelivery", b =>
-                {
-                    b.HasOne("Posyandu.Referrals.Persistence.OutboxMessage", "OutboxMessage")
-                        .WithMany()
-                        .HasForeignKey("OutboxMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Posyandu.Referrals.Persistence.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Posyandu.Referrals.Persistence.ReminderRun", null)
-                        .WithMany("Deliveries")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("OutboxMessage");
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.HasOne("Posyandu.Referrals.Persistence.PosyanduRecord", "Posyandu")
@@ -778,11 +666,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.Navigation("Events");
 
                     b.Navigation("Recipients");
-                });
-
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
-                {
-                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>

@@ -366,90 +366,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.ToTable("ReferralRecipients");
                 });
 
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("OutboxMessageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OutboxMessageId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("RunId", "PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("RunId", "Status");
-
-                    b.ToTable("ReminderDeliveries");
-                });
-
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FiredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SendAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Zone")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletedAt");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("ReminderRuns");
-                });
-
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -694,30 +610,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderDelivery", b =>
-                {
-                    b.HasOne("Posyandu.Referrals.Persistence.OutboxMessage", "OutboxMessage")
-                        .WithMany()
-                        .HasForeignKey("OutboxMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Posyandu.Referrals.Persistence.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Posyandu.Referrals.Persistence.ReminderRun", null)
-                        .WithMany("Deliveries")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("OutboxMessage");
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.HasOne("Posyandu.Referrals.Persistence.PosyanduRecord", "Posyandu")
@@ -750,11 +642,6 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Recipients");
-                });
-
-            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
-                {
-                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
