@@ -2,14 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
 using Posyandu.Conversation.Growth;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.People;
 using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
 using Posyandu.Referrals.Roster;
 using Posyandu.Referrals.Workflow;
@@ -18,8 +21,9 @@ namespace Posyandu.Referrals;
 
 /// <summary>
 /// Registers the Referrals area: the database, the form catalog and dialog engine, the inbound pipeline, the outbox,
-/// roster import and the read models. The host adds a <see cref="TimeProvider"/>, an <see cref="IOutboxScheduler"/> and
-/// the <see cref="IChannelSender"/>s (singletons or transients: everything here is a singleton).
+/// deadlines, roster import and the read models. The host adds a <see cref="TimeProvider"/>, an <see cref="IOutboxScheduler"/>,
+/// an <see cref="IDeadlineScheduler"/> and the <see cref="IChannelSender"/>s (singletons or transients: everything here is a
+/// singleton), and binds <see cref="DeadlineOptions"/> and <see cref="ReminderOptions"/> (their defaults hold otherwise).
 /// </summary>
 public static class ReferralsServiceCollectionExtensions
 {
@@ -38,6 +42,10 @@ public static class ReferralsServiceCollectionExtensions
         // The host may register other WHO growth tables (Growth:TablesPath); without them the engine uses the shipped ones.
         services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<FormCatalog>(), sp.GetService<GrowthStandards>()));
 
+        services.AddOptions<DeadlineOptions>();
+        services.AddOptions<ReminderOptions>();
+        services.AddSingleton<DeadlinePlanner>();
+        services.AddSingleton<ReferralEscalator>();
         services.AddSingleton<ReferralOpener>();
         services.AddSingleton<OfficialCommands>();
         services.AddSingleton<ChatLocks>();
@@ -48,8 +56,18 @@ public static class ReferralsServiceCollectionExtensions
             sp.GetRequiredService<OfficialCommands>(),
             sp.GetRequiredService<ChatLocks>(),
             sp.GetRequiredService<IOutboxScheduler>(),
+            sp.GetRequiredService<IDeadlineScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<InboundHandler>>()));
+        services.AddSingleton(sp => new DeadlineRunner(
+            sp.GetRequiredService<IDbContextFactory<PosyanduDb>>(),
+            sp.GetRequiredService<FormCatalog>(),
+            sp.GetRequiredService<ReferralEscalator>(),
+            sp.GetRequiredService<IOptions<DeadlineOptions>>(),
+            sp.GetRequiredService<IOutboxScheduler>(),
+            sp.GetRequiredService<IDeadlineScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DeadlineRunner>>()));
 
         services.AddSingleton<ChannelLinks>();
         services.AddSingleton<OutboxDispatcher>();
@@ -57,6 +75,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<OutboxQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();
+        services.AddSingleton<ReminderQueries>();
         services.AddSingleton<RosterImporter>();
         return services;
     }

@@ -21,25 +21,24 @@ if (project is null)
     return 1;
 }
 
-using (var sqlite = new SqlitePosyanduDb(new DbContextOptionsBuilder<SqlitePosyanduDb>().UseSqlite("Data Source=design-time.db").Options))
-{
-    Scaffold(sqlite, new SqliteDesignTimeServices(), "Sqlite");
-}
-
-using (var postgres = new PostgresPosyanduDb(new DbContextOptionsBuilder<PostgresPosyanduDb>().UseNpgsql("Host=localhost;Database=posyandu").Options))
-{
-    Scaffold(postgres, new NpgsqlDesignTimeServices(), "Postgres");
-}
-
+Scaffold(() => new SqlitePosyanduDb(new DbContextOptionsBuilder<SqlitePosyanduDb>().UseSqlite("Data Source=design-time.db").Options), new SqliteDesignTimeServices(), "Sqlite");
+Scaffold(() => new PostgresPosyanduDb(new DbContextOptionsBuilder<PostgresPosyanduDb>().UseNpgsql("Host=localhost;Database=posyandu").Options), new NpgsqlDesignTimeServices(), "Postgres");
 return 0;
 
-void Scaffold(PosyanduDb db, IDesignTimeServices providerServices, string provider)
+void Scaffold(Func<PosyanduDb> create, IDesignTimeServices providerServices, string provider)
 {
-    if (!db.Database.HasPendingModelChanges())
+    // The check gets its own context: it finalizes the snapshot's model, which the scaffolder then could not read again
+    // (it would scaffold the whole schema as new).
+    using (var check = create())
     {
-        Console.WriteLine($"{provider}: the model has no changes since the last migration; nothing scaffolded.");
-        return;
+        if (!check.Database.HasPendingModelChanges())
+        {
+            Console.WriteLine($"{provider}: the model has no changes since the last migration; nothing scaffolded.");
+            return;
+        }
     }
+
+    using var db = create();
 
     var services = new ServiceCollection();
     services.AddEntityFrameworkDesignTimeServices();

@@ -45,6 +45,7 @@ internal static class ApiExtensions
         app.MapOpenApi();
         app.MapScalarApiReference(DocsPath, options => options.WithTitle("Posyandu.Bot API"));
         app.MapReportsApi();
+        app.MapRemindersApi();
         app.MapHealth();
         return app;
     }

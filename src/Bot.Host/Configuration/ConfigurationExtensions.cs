@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Posyandu.Referrals.Deadlines;
+using Posyandu.Referrals.Reminders;
 
 namespace Posyandu.Bot.Host.Configuration;
 
@@ -62,6 +64,18 @@ internal static partial class ConfigurationExtensions
             .PostConfigure(o => o.ApiKey = o.ApiKey?.Trim() ?? "")
             .Validate(o => o.ApiKey.Length == 0 || o.ApiKey.Length >= AdminOptions.MinimumKeyLength,
                 $"Admin:ApiKey terlalu pendek (minimal {AdminOptions.MinimumKeyLength} karakter; kosongkan untuk menutup API)")
+            .ValidateOnStart();
+
+        services.AddOptions<DeadlineOptions>()
+            .BindConfiguration(DeadlineOptions.Section)
+            .Validate(o => o.IsValid,
+                "Referrals:Deadlines:<Darurat|Segera|Biasa>:Reminder dan :Acknowledge harus lama waktu positif (contoh '00:15:00' dan '00:30:00'), dengan Reminder lebih pendek dari Acknowledge")
+            .ValidateOnStart();
+
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.Section)
+            .PostConfigure(o => o.QuietHours = o.QuietHours?.Trim() ?? "")
+            .Validate(o => o.QuietHoursValid, "Reminders:QuietHours harus berbentuk '21:00-06:00' (kosongkan bila tidak ada jam tenang)")
             .ValidateOnStart();
 
         services.AddOptions<GrowthOptions>()

@@ -5,12 +5,14 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Posyandu.Bot.Host.Configuration;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Outbox;
 
 namespace Posyandu.Bot.Host.Jobs;
 
 /// <summary>
-/// Hangfire as the clock and the worker pool: outbox deliveries (now or scheduled) and the outbox sweep every minute.
+/// Hangfire as the clock and the worker pool: outbox deliveries (now or scheduled), referral deadlines (a delayed job at
+/// each due moment), and the outbox and deadline sweeps every minute and at start.
 /// Storage is in memory by default (the database is the source of truth, the sweep rebuilds the work after a restart)
 /// or PostgreSQL (<c>Hangfire:Storage=Postgres</c>).
 /// </summary>
@@ -42,16 +44,24 @@ internal static class JobsExtensions
         services.AddSingleton<IOutboxScheduler, HangfireOutboxScheduler>();
         services.AddTransient<OutboxDeliveryJob>();
         services.AddTransient<OutboxSweepJob>();
+        services.AddSingleton<IDeadlineScheduler, HangfireDeadlineScheduler>();
+        services.AddTransient<ReferralDeadlineJob>();
+        services.AddTransient<DeadlineSweepJob>();
         return builder;
     }
 
-    /// <summary>Registers the minutely outbox sweep and runs it once now, so whatever was pending before a restart goes out.</summary>
+    /// <summary>
+    /// Registers the minutely sweeps and runs them once now, so whatever was pending before a restart goes out and every
+    /// deadline that passed meanwhile is kept (late, once) while the later ones are scheduled again.
+    /// </summary>
     public static WebApplication ScheduleJobs(this WebApplication app)
     {
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<OutboxSweepJob>(job => job.RunAsync(CancellationToken.None));
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.RecurringId, job => job.RunAsync(false, CancellationToken.None), Cron.Minutely());
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        jobs.Enqueue<OutboxSweepJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<DeadlineSweepJob>(job => job.RunAsync(true, CancellationToken.None));
         return app;
     }
 

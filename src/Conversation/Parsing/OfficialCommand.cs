@@ -5,12 +5,12 @@ using Posyandu.Conversation.Forms;
 
 namespace Posyandu.Conversation.Parsing;
 
-/// <summary>What an official does with a referral by chat.</summary>
-public enum OfficialAction { Terima, Selesai, Tolak, Info }
+/// <summary>What an official does with a referral by chat; <see cref="Daftar"/> lists their open referrals.</summary>
+public enum OfficialAction { Terima, Selesai, Tolak, Info, Daftar }
 
 /// <summary>
 /// An official's command: <c>TERIMA 42</c>, <c>SELESAI PR-2511-0042 sudah disurvei</c>, <c>TOLAK 42 bukan wilayah saya</c>,
-/// <c>INFO 42</c>, or the same from a button (data <c>r:terima:PR-2511-0042</c>).
+/// <c>INFO 42</c>, <c>DAFTAR</c>, or the same from a button (data <c>r:terima:PR-2511-0042</c>).
 /// </summary>
 /// <remarks>
 /// <see cref="Reference"/> is either a full report number, upper-cased and with a four-digit sequence
@@ -68,6 +68,12 @@ public sealed partial record OfficialCommand(OfficialAction Action, string Refer
         }
 
         var rest = match.Groups["rest"].Value;
+        if (action == OfficialAction.Daftar)
+        {
+            // "DAFTAR", "daftar laporan": a list takes no report number.
+            return new OfficialCommand(action, "", null);
+        }
+
         if (string.IsNullOrWhiteSpace(rest.Trim(TrailingPunctuation)))
         {
             return new OfficialCommand(action, "", null);
@@ -89,6 +95,7 @@ public sealed partial record OfficialCommand(OfficialAction Action, string Refer
         "selesai" => OfficialAction.Selesai,
         "tolak" => OfficialAction.Tolak,
         "info" => OfficialAction.Info,
+        "daftar" => OfficialAction.Daftar,
         _ => null,
     };
 
@@ -111,7 +118,7 @@ public sealed partial record OfficialCommand(OfficialAction Action, string Refer
         return null;
     }
 
-    [GeneratedRegex(@"^\s*/?(?<verb>terima|selesai|tolak|info)(?=$|[\s#\d.,!:]|[a-z]{2}[-\s]?\d)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*/?(?<verb>terima|selesai|tolak|info|daftar)(?=$|[\s#\d.,!:]|[a-z]{2}[-\s]?\d)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Command();
 
     [GeneratedRegex(@"^[\s:]*(?:(?:no|nomor|nmr|laporan)\.?\s*)?#?\s*(?<ref>[a-z]{2}[-\s]?\d{4}[-\s]?\d{1,6}|\d{1,9})(?=$|[\s.,!;:\-])", RegexOptions.IgnoreCase)]

@@ -5,8 +5,10 @@ using Posyandu.Conversation;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Parsing;
 using Posyandu.Conversation.Texts;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
 using Posyandu.Referrals.Roster;
 using Posyandu.Referrals.Texts;
@@ -28,6 +30,7 @@ public sealed class InboundHandler
     private readonly OfficialCommands _commands;
     private readonly ChatLocks _locks;
     private readonly IOutboxScheduler _scheduler;
+    private readonly IDeadlineScheduler _deadlines;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundHandler> _logger;
 
@@ -38,6 +41,7 @@ public sealed class InboundHandler
         OfficialCommands commands,
         ChatLocks locks,
         IOutboxScheduler scheduler,
+        IDeadlineScheduler deadlines,
         TimeProvider time,
         ILogger<InboundHandler> logger)
     {
@@ -47,6 +51,7 @@ public sealed class InboundHandler
         _commands = commands;
         _locks = locks;
         _scheduler = scheduler;
+        _deadlines = deadlines;
         _time = time;
         _logger = logger;
     }
@@ -91,23 +96,27 @@ public sealed class InboundHandler
         envelope = InboundText.Clean(envelope);
         var chat = new ChatAddress(envelope.Channel, envelope.Address);
 
-        InboundOutcome outcome;
-        IReadOnlyCollection<ChatAddress> touched;
+        Committed committed;
         using (await _locks.AcquireAsync(chat, cancellationToken))
         {
-            (outcome, touched) = await HandleWithRetryAsync(envelope, chat, cancellationToken);
+            committed = await HandleWithRetryAsync(envelope, chat, cancellationToken);
         }
 
-        // Only after commit: a worker must never look for messages that are not there yet.
-        foreach (var target in touched)
+        // Only after commit: a worker must never look for messages or deadlines that are not there yet.
+        foreach (var target in committed.Chats)
         {
             _scheduler.DeliverSoon(target.Channel, target.Address);
         }
 
-        return outcome;
+        foreach (var (referralId, dueAt) in committed.Deadlines)
+        {
+            _deadlines.ScheduleAt(referralId, dueAt);
+        }
+
+        return committed.Outcome;
     }
 
-    private async Task<(InboundOutcome, IReadOnlyCollection<ChatAddress>)> HandleWithRetryAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
+    private async Task<Committed> HandleWithRetryAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -125,7 +134,7 @@ public sealed class InboundHandler
         }
     }
 
-    private async Task<(InboundOutcome, IReadOnlyCollection<ChatAddress>)> HandleOnceAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
+    private async Task<Committed> HandleOnceAsync(InboundEnvelope envelope, ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -134,7 +143,7 @@ public sealed class InboundHandler
         if (!await RecordAsync(db, envelope.Channel, envelope.PlatformMessageId, work.Now, cancellationToken))
         {
             _logger.LogInformation("Inbound {Channel} {MessageId}: duplicate, ignored", chat.Channel, envelope.PlatformMessageId);
-            return (InboundOutcome.Duplicate, []);
+            return new Committed(InboundOutcome.Duplicate, [], []);
         }
 
         var identity = await ChatIdentity.ResolveAsync(work, envelope, chat, _logger, cancellationToken);
@@ -151,7 +160,7 @@ public sealed class InboundHandler
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (InboundOutcome.Handled, work.Outbox.Touched.ToList());
+        return new Committed(InboundOutcome.Handled, work.Outbox.Touched.ToList(), work.DueDeadlines());
     }
 
     /// <summary>Inserts the dedupe record; false when this platform message was already recorded.</summary>
@@ -196,6 +205,13 @@ public sealed class InboundHandler
     /// </summary>
     private async Task ConverseAsync(WorkUnit work, Person person, ChatAddress chat, Inbound? message, bool greet, CancellationToken cancellationToken)
     {
+        // START resumes stopped reminders; otherwise it is the menu word it always was.
+        if (message is not null && ReminderCommand.TryParse(message) is { } stop && (stop || person.RemindersOptOut || !ReminderCommand.IsStart(message)))
+        {
+            SetReminders(work, person, chat, stop);
+            return;
+        }
+
         if (message is not null && person.Peran != Peran.Kader && OfficialCommand.TryParse(message) is { } command)
         {
             await _commands.HandleAsync(work, person, chat, command, cancellationToken);
@@ -250,6 +266,24 @@ public sealed class InboundHandler
                 _logger.LogError("Report {Number}: a catalog rule failed, urgency raised to darurat: {Error}", report.Number, error);
             }
         }
+    }
+
+    /// <summary>What a committed message leaves for the worker pool: chats to deliver to and referral deadlines to schedule.</summary>
+    private sealed record Committed(InboundOutcome Outcome, IReadOnlyCollection<ChatAddress> Chats, IReadOnlyList<(long ReferralId, DateTimeOffset DueAt)> Deadlines);
+
+    /// <summary>BERHENTI / MULAI: the person's reminder setting, acknowledged; the draft, if any, is left as it was.</summary>
+    private void SetReminders(WorkUnit work, Person person, ChatAddress chat, bool stop)
+    {
+        var changed = person.RemindersOptOut != stop;
+        person.RemindersOptOut = stop;
+        if (changed)
+        {
+            person.UpdatedAt = work.Now;
+        }
+
+        var reply = stop ? ReminderTexts.Stopped() : changed ? ReminderTexts.Resumed() : ReminderTexts.AlreadyOn();
+        work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, reply);
+        _logger.LogInformation("Person {PersonId}: reminders {State} from {Channel}", person.Id, stop ? "stopped" : "resumed", chat.Channel);
     }
 
     private static void Validate(InboundEnvelope envelope)

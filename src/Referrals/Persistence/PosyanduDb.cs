@@ -130,6 +130,9 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.ReportId).IsUnique();
             e.HasIndex(r => new { r.Status, r.AckDeadline });
+            e.HasIndex(r => r.ReminderAt);
+            e.HasIndex(r => r.EscalateAt);
+            e.HasIndex(r => r.FollowUpAt);
             e.HasOne(r => r.Report).WithOne(r => r.Referral).HasForeignKey<Referral>(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.AcknowledgedBy).WithMany().HasForeignKey(r => r.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
@@ -147,6 +150,7 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<ReferralEvent>(e =>
         {
             e.Property(r => r.Note).HasMaxLength(1000);
+            e.Property(r => r.Channel).HasMaxLength(20);
             e.HasIndex(r => new { r.ReferralId, r.At });
             e.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -37,13 +37,18 @@ public sealed record ReporterView(string Nama, string Peran, string Phone);
 /// <summary>A shared location pin with a link to open it on a map.</summary>
 public sealed record LocationView(double Latitude, double Longitude, string MapLink);
 
-/// <summary>The referral of a report: status, deadline, who acknowledged, who received it, and the timeline.</summary>
+/// <summary>
+/// The referral of a report: status, deadline, who acknowledged, how far it escalated, when its next reminder or
+/// escalation is due, who received it, and the timeline.
+/// </summary>
 public sealed record ReferralView(
     ReferralStatus Status,
     DateTimeOffset AckDeadline,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ClosedAt,
+    int EscalationLevel,
+    DateTimeOffset? NextStepAt,
     IReadOnlyList<RecipientView> Recipients,
     IReadOnlyList<TimelineEntry> Timeline);
 
@@ -56,5 +61,5 @@ public sealed record RecipientView(string Nama, string Peran, string PeranNama, 
 /// <summary>The delivery of the alert to one recipient: its outbox status and, while it waits or after it failed, why.</summary>
 public sealed record AlertDelivery(OutboxStatus Status, string? Reason);
 
-/// <summary>One step of the referral's timeline.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, ReferralEventKind Kind, string? Person, string? Note);
+/// <summary>One step of the referral's timeline: when, what, who (name and role code), on which channel, and the note.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, ReferralEventKind Kind, string? Person, string? Peran, string? Channel, string? Note);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Posyandu.Conversation;
 using Posyandu.Conversation.Forms;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Roster;
 
@@ -233,12 +234,14 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
         referral.AcknowledgedBy?.Nama,
         referral.AcknowledgedAt,
         referral.ClosedAt,
+        referral.EscalationLevel,
+        DeadlinePlanner.NextDue(referral),
         referral.Recipients.OrderBy(r => r.Kind).ThenBy(r => r.Id)
             .Select(r => new RecipientView(r.Person!.Nama, r.Person.Peran, Peran.DisplayName(r.Person.Peran, r.Person.KodeWilayah), r.Kind, r.Reason, r.DeclinedAt,
                 alerts.GetValueOrDefault(r.PersonId)))
             .ToList(),
         referral.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind, e.Person?.Nama, e.Note))
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.Person?.Nama, e.Person?.Peran, e.Channel, e.Note))
             .ToList());
 
     private string TitleOf(string topic) => catalog.Find(topic)?.Title ?? topic;

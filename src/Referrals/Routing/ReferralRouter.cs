@@ -44,8 +44,9 @@ public static class ReferralRouter
     }
 
     /// <summary>
-    /// The next recipients after the primaries declined (TOLAK): the rule's escalation roles covering the desa, then the
-    /// last-resort chain, leaving out people already on the referral.
+    /// The next level up the routing table, after the primaries declined (TOLAK) or let the deadline pass: the rule's
+    /// escalation roles covering the desa, then each last-resort role above them in turn (kecamatan, then kabupaten),
+    /// leaving out people already on the referral. Empty at the end of the chain.
     /// </summary>
     public static async Task<IReadOnlyList<RoutedRecipient>> EscalateAsync(
         PosyanduDb db, string desaKode, RoutingRule rule, IReadOnlySet<long> alreadyRouted, string reason, CancellationToken cancellationToken)
@@ -54,7 +55,7 @@ public static class ReferralRouter
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(alreadyRouted);
         var officials = await OfficialsCoveringAsync(db, desaKode, cancellationToken);
-        foreach (var chain in Chains(rule))
+        foreach (var chain in EscalationSteps(rule))
         {
             var next = chain.SelectMany(role => Holders(officials, desaKode, role)).Where(p => !alreadyRouted.Contains(p.Id)).DistinctBy(p => p.Id).ToList();
             if (next.Count > 0)
@@ -120,6 +121,22 @@ public static class ReferralRouter
     /// <summary>The topic's escalation roles, then (unless the rule is restricted to its named roles) the Camat and the DPMD.</summary>
     private static IEnumerable<IReadOnlyList<string>> Chains(RoutingRule rule) =>
         rule.Restricted ? [rule.Escalation] : [rule.Escalation, RoutingDefaults.LastResort];
+
+    /// <summary>One step per level: the rule's own escalation roles together, then each last-resort role not below them.</summary>
+    private static IEnumerable<IReadOnlyList<string>> EscalationSteps(RoutingRule rule)
+    {
+        yield return rule.Escalation;
+        if (rule.Restricted)
+        {
+            yield break;
+        }
+
+        var reached = rule.Escalation.Select(Peran.LevelOf).DefaultIfEmpty(WilayahLevel.Desa).Max();
+        foreach (var role in RoutingDefaults.LastResort.Where(r => !rule.Escalation.Contains(r) && Peran.LevelOf(r) >= reached))
+        {
+            yield return [role];
+        }
+    }
 
     /// <summary>People holding <paramref name="role"/> whose area is the desa or contains it; a kecamatan-level person covers every desa under it.</summary>
     private static List<Person> Holders(List<Person> officials, string desaKode, string role) =>

@@ -4,23 +4,32 @@ using Microsoft.Extensions.Logging;
 using Posyandu.Conversation;
 using Posyandu.Conversation.Forms;
 using Posyandu.Conversation.Parsing;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
-using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Texts;
 
 namespace Posyandu.Referrals.Workflow;
 
 /// <summary>
-/// An official's TERIMA, SELESAI, TOLAK and INFO on a referral: only a primary recipient may act, any recipient may ask
-/// for INFO; a short number resolves among the official's own referrals. The reporting kader is told of every step,
-/// and every step is kept on the timeline.
+/// An official's TERIMA, SELESAI, TOLAK, INFO and DAFTAR: only a primary recipient may act, any recipient may ask for
+/// INFO; a short number resolves among the official's own referrals. The reporting kader is told of every step, every
+/// step is kept on the timeline (who, on which channel), and the deadlines follow the status.
 /// </summary>
-internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialCommands> logger)
+internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator escalator, DeadlinePlanner planner, TimeProvider time, ILogger<OfficialCommands> logger)
 {
+    /// <summary>DAFTAR shows at most this many referrals, newest deadline last.</summary>
+    private const int ListLimit = 20;
+
     public async Task HandleAsync(WorkUnit work, Person official, ChatAddress chat, OfficialCommand command, CancellationToken cancellationToken)
     {
         void Reply(Reply reply) => work.Outbox.ToChat(chat, official.Id, OutboxKind.Reply, reply);
+
+        if (command.Action == OfficialAction.Daftar)
+        {
+            Reply(await ListAsync(work, official, cancellationToken));
+            return;
+        }
 
         if (string.IsNullOrWhiteSpace(command.Reference))
         {
@@ -62,16 +71,16 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         switch (command.Action)
         {
             case OfficialAction.Terima:
-                await AcceptAsync(work, official, referral, Reply, cancellationToken);
+                await AcceptAsync(work, official, chat, referral, Reply, cancellationToken);
                 break;
             case OfficialAction.Selesai:
-                await CloseAsync(work, official, referral, command.Note, Reply, cancellationToken);
+                await CloseAsync(work, official, chat, referral, command.Note, Reply, cancellationToken);
                 break;
             case OfficialAction.Tolak:
-                await RejectAsync(work, official, referral, command.Note, Reply, cancellationToken);
+                await RejectAsync(work, official, chat, referral, command.Note, Reply, cancellationToken);
                 break;
             default:
-                await InfoAsync(work, official, referral, Reply, cancellationToken);
+                await InfoAsync(work, official, chat, referral, Reply, cancellationToken);
                 break;
         }
 
@@ -79,7 +88,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         logger.LogInformation("Referral {Number}: {Action} by person {PersonId}; status {Status}", referral.Report!.Number, command.Action, official.Id, referral.Status);
     }
 
-    private static async Task AcceptAsync(WorkUnit work, Person official, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task AcceptAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -99,7 +108,9 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         referral.AcknowledgedBy = official;
         referral.AcknowledgedAt = work.Now;
         Recipient(referral, official).DeclinedAt = null;
-        AddEvent(work, referral, ReferralEventKind.Diterima, official, null);
+        planner.Acknowledged(referral, report, work.Now);
+        work.DeadlinesChanged(referral);
+        AddEvent(work, referral, ReferralEventKind.Diterima, official, chat, null);
 
         reply(ReferralTexts.AcceptedToOfficial(report.Number));
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.AcceptedToKader(report.Number, official), referral.Id, cancellationToken);
@@ -109,7 +120,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         }
     }
 
-    private static async Task CloseAsync(WorkUnit work, Person official, Referral referral, string? note, Action<Reply> reply, CancellationToken cancellationToken)
+    private static async Task CloseAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, string? note, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -134,7 +145,8 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
 
         referral.Status = ReferralStatus.Selesai;
         referral.ClosedAt = work.Now;
-        AddEvent(work, referral, ReferralEventKind.Selesai, official, note);
+        DeadlinePlanner.Stop(referral);
+        AddEvent(work, referral, ReferralEventKind.Selesai, official, chat, note);
 
         reply(ReferralTexts.ClosedToOfficial(report.Number));
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.ClosedToKader(report.Number, official, note), referral.Id, cancellationToken);
@@ -144,7 +156,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         }
     }
 
-    private async Task RejectAsync(WorkUnit work, Person official, Referral referral, string? reason, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task RejectAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, string? reason, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -161,24 +173,30 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
 
         reason = Limit(reason);
         Recipient(referral, official).DeclinedAt = work.Now;
-        AddEvent(work, referral, ReferralEventKind.Ditolak, official, reason);
+        AddEvent(work, referral, ReferralEventKind.Ditolak, official, chat, reason);
+        var remaining = ActivePrimaries(referral).ToList();
         if (referral.AcknowledgedById == official.Id)
         {
+            // Handed back: the others get a fresh deadline, as if it had just been sent to them.
             referral.Status = ReferralStatus.Terkirim;
             referral.AcknowledgedById = null;
             referral.AcknowledgedBy = null;
             referral.AcknowledgedAt = null;
+            planner.Start(referral, report, work.Now);
+            work.DeadlinesChanged(referral);
         }
 
-        var remaining = ActivePrimaries(referral).ToList();
         IReadOnlyList<Person> next = [];
         if (remaining.Count == 0)
         {
-            next = await EscalateAsync(work, official, referral, reason, cancellationToken);
+            var why = $"{TextFormat.Person(official)} menolak: {reason}";
+            next = await escalator.EscalateAsync(work, referral, why, "Laporan diteruskan", ReferralEventKind.Dialihkan, cancellationToken);
             if (next.Count == 0)
             {
                 referral.Status = ReferralStatus.Ditolak;
                 referral.ClosedAt = work.Now;
+                DeadlinePlanner.Stop(referral);
+                work.DeadlinesChanged(referral);
             }
         }
 
@@ -186,43 +204,36 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.RejectedToKader(report.Number, official, reason, next, remaining), referral.Id, cancellationToken);
     }
 
-    /// <summary>Routes the referral to the next level after every primary declined; returns the new recipients.</summary>
-    private async Task<IReadOnlyList<Person>> EscalateAsync(WorkUnit work, Person official, Referral referral, string reason, CancellationToken cancellationToken)
-    {
-        var report = referral.Report!;
-        var why = $"{TextFormat.Person(official)} menolak: {reason}";
-        var already = referral.Recipients.Select(r => r.PersonId).ToHashSet();
-        var next = await ReferralRouter.EscalateAsync(work.Db, report.DesaKode, RoutingDefaults.For(report.Topic, report.Confidential), already, Limit(why, 300), cancellationToken);
-        if (next.Count == 0)
-        {
-            return [];
-        }
-
-        referral.Status = ReferralStatus.Terkirim;
-        referral.AckDeadline = work.Now + ReferralDeadlines.AckWithin(report.Urgency);
-        foreach (var recipient in next)
-        {
-            referral.Recipients.Add(new ReferralRecipient { PersonId = recipient.Person.Id, Person = recipient.Person, Kind = RecipientKind.Primary, Reason = recipient.Reason, AddedAt = work.Now });
-            AddEvent(work, referral, ReferralEventKind.Dialihkan, recipient.Person, recipient.Reason);
-        }
-
-        await work.Db.SaveChangesAsync(cancellationToken);
-        var facts = await ReportFacts.LoadAsync(work.Db, report, catalog, cancellationToken);
-        foreach (var recipient in next)
-        {
-            var alert = ReferralTexts.Alert(facts, RecipientKind.Primary, referral, heading: "Laporan diteruskan", reason: why);
-            await work.Outbox.ToPersonAsync(recipient.Person.Id, OutboxKind.Alert, alert, referral.Id, cancellationToken);
-        }
-
-        return next.Select(r => r.Person).ToList();
-    }
-
-    private async Task InfoAsync(WorkUnit work, Person official, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task InfoAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var facts = await ReportFacts.LoadAsync(work.Db, referral.Report!, catalog, cancellationToken);
         var kind = IsPrimary(referral, official) ? RecipientKind.Primary : RecipientKind.Copy;
         reply(ReferralTexts.Alert(facts, kind, referral, heading: "Rincian laporan", withAnswers: true));
-        AddEvent(work, referral, ReferralEventKind.Info, official, null);
+        AddEvent(work, referral, ReferralEventKind.Info, official, chat, null);
+    }
+
+    /// <summary>DAFTAR: the official's open referrals (still to acknowledge, or acknowledged by them and not closed).</summary>
+    private async Task<Reply> ListAsync(WorkUnit work, Person official, CancellationToken cancellationToken)
+    {
+        var open = await work.Db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Terkirim && r.Recipients.Any(x => x.PersonId == official.Id && x.Kind == RecipientKind.Primary && x.DeclinedAt == null))
+                        || (r.Status == ReferralStatus.Diterima && r.AcknowledgedById == official.Id))
+            .Select(r => new { r.Report!.Number, r.Report.Topic, r.Report.DesaKode, r.Report.SubmittedAt, r.Status, r.AckDeadline })
+            .ToListAsync(cancellationToken);
+        var codes = open.Select(r => r.DesaKode).Distinct().ToList();
+        var desa = await work.Db.Wilayah.Where(w => codes.Contains(w.Kode)).ToDictionaryAsync(w => w.Kode, w => w.Nama, cancellationToken);
+        var now = time.GetUtcNow();
+        var items = open
+            .OrderBy(r => r.Status).ThenBy(r => r.AckDeadline).ThenBy(r => r.Number, StringComparer.Ordinal)
+            .Select(r => new OpenReferral(
+                r.Number,
+                catalog.Find(r.Topic)?.Title ?? r.Topic,
+                desa.GetValueOrDefault(r.DesaKode, r.DesaKode),
+                now - r.SubmittedAt,
+                r.Status == ReferralStatus.Terkirim ? r.AckDeadline : null,
+                Roster.WilayahTimeZone.For(r.DesaKode)))
+            .ToList();
+        return DeadlineTexts.OpenList(items, ListLimit);
     }
 
     private static async Task<List<Referral>> FindAsync(PosyanduDb db, Person official, OfficialCommand command, CancellationToken cancellationToken)
@@ -268,8 +279,8 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
     private static IEnumerable<Person> ActivePrimaries(Referral referral) =>
         referral.Recipients.Where(x => x.Kind == RecipientKind.Primary && x.DeclinedAt is null && x.Person is not null).Select(x => x.Person!);
 
-    private static void AddEvent(WorkUnit work, Referral referral, ReferralEventKind kind, Person person, string? note) =>
-        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Note = note });
+    private static void AddEvent(WorkUnit work, Referral referral, ReferralEventKind kind, Person person, ChatAddress chat, string? note) =>
+        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Channel = chat.Channel, Note = note });
 
     private static string Limit(string text, int max = 1000) => text.Length > max ? text[..max] : text;
 }

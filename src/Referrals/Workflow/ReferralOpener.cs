@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Posyandu.Conversation.Forms;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Texts;
@@ -7,7 +8,7 @@ using Posyandu.Referrals.Texts;
 namespace Posyandu.Referrals.Workflow;
 
 /// <summary>Opens the referral of a new report: routes it, sets the deadline, records the timeline and queues one alert per recipient.</summary>
-internal sealed class ReferralOpener(FormCatalog catalog, ILogger<ReferralOpener> logger)
+internal sealed class ReferralOpener(FormCatalog catalog, DeadlinePlanner planner, ILogger<ReferralOpener> logger)
 {
     public async Task<Referral> OpenAsync(WorkUnit work, Report report, CancellationToken cancellationToken)
     {
@@ -17,9 +18,9 @@ internal sealed class ReferralOpener(FormCatalog catalog, ILogger<ReferralOpener
         {
             ReportId = report.Id,
             Status = ReferralStatus.Terkirim,
-            AckDeadline = work.Now + ReferralDeadlines.AckWithin(report.Urgency),
         };
-        referral.Events.Add(new ReferralEvent { At = work.Now, Kind = ReferralEventKind.Dibuat, PersonId = report.ReporterId, Note = $"Dilaporkan lewat {report.Channel}" });
+        planner.Start(referral, report, work.Now);
+        referral.Events.Add(new ReferralEvent { At = work.Now, Kind = ReferralEventKind.Dibuat, PersonId = report.ReporterId, Channel = report.Channel, Note = $"Dilaporkan lewat {report.Channel}" });
 
         foreach (var recipient in recipients)
         {
@@ -38,11 +39,13 @@ internal sealed class ReferralOpener(FormCatalog catalog, ILogger<ReferralOpener
         {
             // Nobody in the roster covers this desa: the report is kept and the gap shows on the timeline for the administrator.
             referral.Events.Add(new ReferralEvent { At = work.Now, Kind = ReferralEventKind.TanpaPenerima, Note = "Tidak ada petugas di roster untuk desa ini; roster perlu dilengkapi." });
+            DeadlinePlanner.Stop(referral);
             logger.LogWarning("Report {Number}: no recipient in the roster for desa {Desa}", report.Number, report.DesaKode);
         }
 
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);
+        work.DeadlinesChanged(referral);
 
         var facts = await ReportFacts.LoadAsync(db, report, catalog, cancellationToken);
         foreach (var recipient in recipients)

@@ -12,6 +12,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Bot.Host.Tests.Support;
@@ -75,12 +76,15 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
 
     public HttpClient Http => _client ??= CreateClient();
 
+    /// <summary>When set before the host starts, the host's clock (<see cref="TimeProvider"/>) instead of the system's.</summary>
+    public FakeTimeProvider? Clock { get; set; }
+
     /// <summary>Stops this host and starts a new one on the same database file, media folder, fake Bot API and log capture.</summary>
     public TelegramTestHost Restart()
     {
         _keepFolder = true;
         Dispose();
-        var next = new TelegramTestHost(Folder, BotApi, Logs, null);
+        var next = new TelegramTestHost(Folder, BotApi, Logs, null) { Clock = Clock };
         foreach (var (key, value) in _settings)
         {
             next._settings[key] = value;
@@ -206,7 +210,13 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient("telegram").ConfigurePrimaryHttpMessageHandler(() => BotApi));
+        {
+            services.AddHttpClient("telegram").ConfigurePrimaryHttpMessageHandler(() => BotApi);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -2,8 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Posyandu.Conversation;
+using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
@@ -25,7 +27,7 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly DatabaseOptions _database;
 
-    private TestHost(string folder, DatabaseOptions database, ServiceProvider services, ManualClock clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
+    private TestHost(string folder, DatabaseOptions database, ServiceProvider services, FakeTimeProvider clock, FakeScheduler scheduler, ListLoggerProvider logs, FakeSender telegram, FakeSender simulator)
     {
         Folder = folder;
         _database = database;
@@ -39,27 +41,30 @@ public sealed class TestHost : IAsyncDisposable
 
     public string Folder { get; }
     public ServiceProvider Services { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public FakeScheduler Scheduler { get; }
+    public FakeDeadlineScheduler Deadlines => (FakeDeadlineScheduler)Get<IDeadlineScheduler>();
     public ListLoggerProvider Logs { get; }
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
 
-    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database).</summary>
-    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null)
+    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database); <paramref name="configure"/> adjusts the services (options).</summary>
+    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
         database ??= new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var scheduler = new FakeScheduler();
         var logs = new ListLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IOutboxScheduler>(scheduler);
+        services.AddSingleton<IDeadlineScheduler>(new FakeDeadlineScheduler());
         services.AddReferrals(
             database,
             new MediaOptions { Path = Path.Combine(folder, "media") });
+        configure?.Invoke(services);
         var telegram = new FakeSender("telegram");
         var simulator = new FakeSender("simulator");
         services.AddSingleton<IChannelSender>(telegram);

@@ -268,6 +268,18 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EscalateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ReportId")
                         .HasColumnType("bigint");
 
@@ -283,6 +295,12 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("EscalateAt");
+
+                    b.HasIndex("FollowUpAt");
+
+                    b.HasIndex("ReminderAt");
 
                     b.HasIndex("ReportId")
                         .IsUnique();
@@ -302,6 +320,10 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

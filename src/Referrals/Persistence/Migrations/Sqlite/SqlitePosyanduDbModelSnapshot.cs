@@ -250,6 +250,18 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReportId")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +277,12 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("EscalateAt");
+
+                    b.HasIndex("FollowUpAt");
+
+                    b.HasIndex("ReminderAt");
 
                     b.HasIndex("ReportId")
                         .IsUnique();
@@ -282,6 +300,10 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

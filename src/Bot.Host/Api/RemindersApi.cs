@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Posyandu.Referrals.Reminders;
+
+namespace Posyandu.Bot.Host.Api;
+
+/// <summary><c>GET /api/reminders/opt-outs</c>: who stopped reminders with BERHENTI (until MULAI). Needs <c>X-Api-Key</c>.</summary>
+internal static class RemindersApi
+{
+    private const string Tag = "Pengingat";
+
+    public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reminders").RequireApiKey().WithTags(Tag);
+        api.MapGet("/opt-outs", OptOutsAsync)
+            .WithName("ListReminderOptOuts")
+            .WithSummary("Orang yang menghentikan pengingat dengan BERHENTI (sampai MULAI); peringatan rujukan tetap mereka terima");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<OptOutView>>> OptOutsAsync(ReminderQueries reminders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reminders.OptOutsAsync(cancellationToken));
+}
