@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
 using Posyandu.Conversation.Growth;
+using Posyandu.Referrals.Dashboard;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
@@ -18,7 +19,7 @@ namespace Posyandu.Referrals;
 
 /// <summary>
 /// Registers the Referrals area: the database, the form catalog and dialog engine, the inbound pipeline, the outbox,
-/// roster import and the read models. The host adds a <see cref="TimeProvider"/>, an <see cref="IOutboxScheduler"/> and
+/// roster import, the read models and the dashboard's queries and actions. The host adds a <see cref="TimeProvider"/>, an <see cref="IOutboxScheduler"/> and
 /// the <see cref="IChannelSender"/>s (singletons or transients: everything here is a singleton).
 /// </summary>
 public static class ReferralsServiceCollectionExtensions
@@ -58,6 +59,20 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();
         services.AddSingleton<RosterImporter>();
+
+        services.AddSingleton<SignInCodes>();
+        services.AddSingleton<DashboardViewers>();
+        services.AddSingleton<DashboardReports>();
+        services.AddSingleton<DashboardOverview>();
+        services.AddSingleton<DashboardStatistics>();
+        services.AddSingleton(sp => new DashboardActions(
+            sp.GetRequiredService<IDbContextFactory<PosyanduDb>>(),
+            sp.GetRequiredService<OfficialCommands>(),
+            sp.GetRequiredService<IOutboxScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DashboardActions>>()));
+        services.AddSingleton<DashboardRoster>();
+        services.AddSingleton<MonthlyRecap>();
         return services;
     }
 

@@ -10,6 +10,8 @@ public sealed class ReferralEvent
     public long? PersonId { get; set; }
     public Person? Person { get; set; }
     public string? Note { get; set; }
+    /// <summary>Where the official acted (<c>telegram</c>, <c>web</c>, …); null for steps the bot took itself.</summary>
+    public string? Channel { get; set; }
 }
 
 /// <summary>What happened at a step of a referral.</summary>

@@ -54,5 +54,5 @@ public sealed record RecipientView(string Nama, string Peran, string PeranNama, 
 /// <summary>The delivery of the alert to one recipient: its outbox status and, while it waits or after it failed, why.</summary>
 public sealed record AlertDelivery(string Status, string? Reason);
 
-/// <summary>One step of the referral's timeline.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Person, string? Note);
+/// <summary>One step of the referral's timeline; <see cref="Channel"/> is where the official acted (<c>telegram</c>, <c>web</c>).</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string? Person, string? Note, string? Channel = null);

@@ -173,7 +173,7 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
                 alerts.GetValueOrDefault(r.PersonId)))
             .ToList(),
         referral.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Note))
+            .Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Person?.Nama, e.Note, e.Channel))
             .ToList());
 
     private string TitleOf(string topic) => catalog.Find(topic)?.Title ?? topic;

@@ -18,9 +18,17 @@ namespace Posyandu.Referrals.Workflow;
 /// </summary>
 internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialCommands> logger)
 {
-    public async Task HandleAsync(WorkUnit work, Person official, ChatAddress chat, OfficialCommand command, CancellationToken cancellationToken)
+    /// <summary>A command typed or pressed in a chat: the answers go back to that chat.</summary>
+    public Task HandleAsync(WorkUnit work, Person official, ChatAddress chat, OfficialCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(work, official, command, reply => work.Outbox.ToChat(chat, official.Id, OutboxKind.Reply, reply), cancellationToken);
+
+    /// <summary>
+    /// A command from any channel (the dashboard's buttons too): the same rules, timeline and notices to the kader; the
+    /// answers to the official go to <paramref name="answer"/>.
+    /// </summary>
+    public async Task HandleAsync(WorkUnit work, Person official, OfficialCommand command, Action<Reply> answer, CancellationToken cancellationToken)
     {
-        void Reply(Reply reply) => work.Outbox.ToChat(chat, official.Id, OutboxKind.Reply, reply);
+        void Reply(Reply reply) => answer(reply);
 
         if (string.IsNullOrWhiteSpace(command.Reference))
         {
@@ -269,7 +277,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ILogger<OfficialComm
         referral.Recipients.Where(x => x.Kind == RecipientKind.Primary && x.DeclinedAt is null && x.Person is not null).Select(x => x.Person!);
 
     private static void AddEvent(WorkUnit work, Referral referral, ReferralEventKind kind, Person person, string? note) =>
-        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Note = note });
+        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Note = note, Channel = work.Channel });
 
     private static string Limit(string text, int max = 1000) => text.Length > max ? text[..max] : text;
 }
