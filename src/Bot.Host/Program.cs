@@ -5,6 +5,7 @@ using Posyandu.Bot.Host.Configuration;
 using Posyandu.Bot.Host.Demo;
 using Posyandu.Bot.Host.Jobs;
 using Posyandu.Bot.Host.Persistence;
+using Posyandu.Bot.Host.Web;
 using Posyandu.Conversation.Forms;
 
 var command = HostCommand.Parse(args);
@@ -32,6 +33,7 @@ builder.AddPersistence();
 builder.AddJobs();
 builder.AddTelegram();
 builder.AddDemo();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapTelegram();
 app.MapReportsApi();
 app.MapHealth();
 app.MapDemo();
+app.MapDashboard();
 
 await app.RunAsync();
 return 0;
