@@ -26,7 +26,7 @@ public sealed class RosterModel(DashboardRoster roster, IServiceProvider service
     {
         if (!Viewer.MayImportRoster)
         {
-            return Forbid(DashboardAuth.Scheme);
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (berkas is null || berkas.Length == 0 || berkas.Length > MaxUpload)
