@@ -33,7 +33,6 @@ public abstract class DashboardPageModel : PageModel
 
         _viewer = viewer;
         ViewData["Viewer"] = viewer;
-        ViewData["Notice"] = Notice;
         await next();
     }
 }
