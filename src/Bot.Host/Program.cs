@@ -5,6 +5,7 @@ using Posyandu.Bot.Host.Configuration;
 using Posyandu.Bot.Host.Demo;
 using Posyandu.Bot.Host.Jobs;
 using Posyandu.Bot.Host.Persistence;
+using Posyandu.Bot.Host.Web;
 using Posyandu.Conversation.Forms;
 
 var command = HostCommand.Parse(args);
@@ -33,6 +34,7 @@ builder.AddJobs();
 builder.AddTelegram();
 builder.AddDemo();
 builder.AddApi();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.UseProblemDetails();
 app.MapTelegram();
 app.MapApi();
 app.MapDemo();
+app.MapDashboard();
 
 await app.RunAsync();
 return 0;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Posyandu.Conversation.Dialog;
 using Posyandu.Conversation.Forms;
 using Posyandu.Conversation.Growth;
+using Posyandu.Referrals.Dashboard;
 using Posyandu.Referrals.Deadlines;
 using Posyandu.Referrals.Intake;
 using Posyandu.Referrals.Media;
@@ -21,9 +22,10 @@ namespace Posyandu.Referrals;
 
 /// <summary>
 /// Registers the Referrals area: the database, the form catalog and dialog engine, the inbound pipeline, the outbox,
-/// deadlines, roster import and the read models. The host adds a <see cref="TimeProvider"/>, an <see cref="IOutboxScheduler"/>,
-/// an <see cref="IDeadlineScheduler"/> and the <see cref="IChannelSender"/>s (singletons or transients: everything here is a
-/// singleton), and binds <see cref="DeadlineOptions"/> and <see cref="ReminderOptions"/> (their defaults hold otherwise).
+/// deadlines, roster import, the read models and the dashboard's queries and actions. The host adds a <see cref="TimeProvider"/>,
+/// an <see cref="IOutboxScheduler"/>, an <see cref="IDeadlineScheduler"/> and the <see cref="IChannelSender"/>s (singletons or
+/// transients: everything here is a singleton), and binds <see cref="DeadlineOptions"/> and <see cref="ReminderOptions"/>
+/// (their defaults hold otherwise).
 /// </summary>
 public static class ReferralsServiceCollectionExtensions
 {
@@ -77,6 +79,20 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<PeopleQueries>();
         services.AddSingleton<ReminderQueries>();
         services.AddSingleton<RosterImporter>();
+
+        services.AddSingleton<SignInCodes>();
+        services.AddSingleton<DashboardViewers>();
+        services.AddSingleton<DashboardReports>();
+        services.AddSingleton<DashboardOverview>();
+        services.AddSingleton<DashboardStatistics>();
+        services.AddSingleton(sp => new DashboardActions(
+            sp.GetRequiredService<IDbContextFactory<PosyanduDb>>(),
+            sp.GetRequiredService<OfficialCommands>(),
+            sp.GetRequiredService<IOutboxScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DashboardActions>>()));
+        services.AddSingleton<DashboardRoster>();
+        services.AddSingleton<MonthlyRecap>();
         return services;
     }
 

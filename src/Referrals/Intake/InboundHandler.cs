@@ -138,7 +138,7 @@ public sealed class InboundHandler
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var work = new WorkUnit(db, _time.GetUtcNow());
+        var work = new WorkUnit(db, _time.GetUtcNow()) { Channel = envelope.Channel };
 
         if (!await RecordAsync(db, envelope.Channel, envelope.PlatformMessageId, work.Now, cancellationToken))
         {

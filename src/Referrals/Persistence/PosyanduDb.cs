@@ -21,6 +21,7 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<ReferralRecipient> ReferralRecipients => Set<ReferralRecipient>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DashboardSignIn> DashboardSignIns => Set<DashboardSignIn>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -167,6 +168,15 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(o => new { o.PersonId, o.Status });
             e.HasOne(o => o.Person).WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Referral>().WithMany().HasForeignKey(o => o.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DashboardSignIn>(e =>
+        {
+            e.Property(s => s.Phone).HasMaxLength(20);
+            e.Property(s => s.CodeHash).HasMaxLength(64);
+            e.Property(s => s.Salt).HasMaxLength(32);
+            e.HasIndex(s => new { s.Phone, s.CreatedAt });
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -9,7 +9,7 @@ public sealed class ReferralEvent
     public ReferralEventKind Kind { get; set; }
     public long? PersonId { get; set; }
     public Person? Person { get; set; }
-    /// <summary>The channel the person acted on (<c>telegram</c>, <c>simulator</c>, …); null for the bot's own steps.</summary>
+    /// <summary>The channel the person acted on (<c>telegram</c>, <c>simulator</c>, <c>web</c>, …); null for the bot's own steps.</summary>
     public string? Channel { get; set; }
     public string? Note { get; set; }
 }

@@ -34,6 +34,11 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
         }
     }
 
+    /// <summary>Whether the line's area, and the area of the person it would change (by phone), both lie in <paramref name="area"/>.</summary>
+    public bool IsWithin(RosterRow row, string area) =>
+        KodeWilayah.Covers(area, row.KodeWilayah)
+        && (!_people.TryGetValue(row.Phone, out var existing) || KodeWilayah.Covers(area, existing.KodeWilayah));
+
     public RosterLineResult Apply(int line, RosterRow row)
     {
         var conflict = Conflict(row);

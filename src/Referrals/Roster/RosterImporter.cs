@@ -17,7 +17,14 @@ public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, Time
         return await db.People.AnyAsync(cancellationToken);
     }
 
-    public async Task<RosterImportResult> ImportAsync(TextReader csv, CancellationToken cancellationToken)
+    public Task<RosterImportResult> ImportAsync(TextReader csv, CancellationToken cancellationToken) =>
+        ImportAsync(csv, withinArea: null, cancellationToken);
+
+    /// <summary>
+    /// Imports as <see cref="ImportAsync(TextReader, CancellationToken)"/>; with <paramref name="withinArea"/> (an official
+    /// uploading from the dashboard) a line for a person or an area outside that area is refused.
+    /// </summary>
+    public async Task<RosterImportResult> ImportAsync(TextReader csv, string? withinArea, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var text = (await csv.ReadToEndAsync(cancellationToken)).TrimStart('\uFEFF');
@@ -63,7 +70,9 @@ public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, Time
             var row = RosterRowReader.Read(cells, out var problem);
             var result = row is null
                 ? new RosterLineResult(line, RosterLineOutcome.Refused, NameOf(cells), problem)
-                : session.Apply(line, row);
+                : withinArea is not null && !session.IsWithin(row, withinArea)
+                    ? new RosterLineResult(line, RosterLineOutcome.Refused, row.Nama, $"di luar wilayah Bapak/Ibu ({withinArea}): baris ini tidak diubah")
+                    : session.Apply(line, row);
             if (result.Outcome is RosterLineOutcome.Created or RosterLineOutcome.Updated)
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -21,9 +21,17 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
     /// <summary>DAFTAR shows at most this many referrals, newest deadline last.</summary>
     private const int ListLimit = 20;
 
-    public async Task HandleAsync(WorkUnit work, Person official, ChatAddress chat, OfficialCommand command, CancellationToken cancellationToken)
+    /// <summary>A command typed or pressed in a chat: the answers go back to that chat.</summary>
+    public Task HandleAsync(WorkUnit work, Person official, ChatAddress chat, OfficialCommand command, CancellationToken cancellationToken) =>
+        HandleAsync(work, official, command, reply => work.Outbox.ToChat(chat, official.Id, OutboxKind.Reply, reply), cancellationToken);
+
+    /// <summary>
+    /// A command from any channel (the dashboard's buttons too): the same rules, timeline and notices to the kader; the
+    /// answers to the official go to <paramref name="answer"/>.
+    /// </summary>
+    public async Task HandleAsync(WorkUnit work, Person official, OfficialCommand command, Action<Reply> answer, CancellationToken cancellationToken)
     {
-        void Reply(Reply reply) => work.Outbox.ToChat(chat, official.Id, OutboxKind.Reply, reply);
+        void Reply(Reply reply) => answer(reply);
 
         if (command.Action == OfficialAction.Daftar)
         {
@@ -71,16 +79,16 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         switch (command.Action)
         {
             case OfficialAction.Terima:
-                await AcceptAsync(work, official, chat, referral, Reply, cancellationToken);
+                await AcceptAsync(work, official, referral, Reply, cancellationToken);
                 break;
             case OfficialAction.Selesai:
-                await CloseAsync(work, official, chat, referral, command.Note, Reply, cancellationToken);
+                await CloseAsync(work, official, referral, command.Note, Reply, cancellationToken);
                 break;
             case OfficialAction.Tolak:
-                await RejectAsync(work, official, chat, referral, command.Note, Reply, cancellationToken);
+                await RejectAsync(work, official, referral, command.Note, Reply, cancellationToken);
                 break;
             default:
-                await InfoAsync(work, official, chat, referral, Reply, cancellationToken);
+                await InfoAsync(work, official, referral, Reply, cancellationToken);
                 break;
         }
 
@@ -88,7 +96,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         logger.LogInformation("Referral {Number}: {Action} by person {PersonId}; status {Status}", referral.Report!.Number, command.Action, official.Id, referral.Status);
     }
 
-    private async Task AcceptAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task AcceptAsync(WorkUnit work, Person official, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -110,7 +118,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         Recipient(referral, official).DeclinedAt = null;
         planner.Acknowledged(referral, report, work.Now);
         work.DeadlinesChanged(referral);
-        AddEvent(work, referral, ReferralEventKind.Diterima, official, chat, null);
+        AddEvent(work, referral, ReferralEventKind.Diterima, official, null);
 
         reply(ReferralTexts.AcceptedToOfficial(report.Number));
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.AcceptedToKader(report.Number, official), referral.Id, cancellationToken);
@@ -120,7 +128,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         }
     }
 
-    private static async Task CloseAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, string? note, Action<Reply> reply, CancellationToken cancellationToken)
+    private static async Task CloseAsync(WorkUnit work, Person official, Referral referral, string? note, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -146,7 +154,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         referral.Status = ReferralStatus.Selesai;
         referral.ClosedAt = work.Now;
         DeadlinePlanner.Stop(referral);
-        AddEvent(work, referral, ReferralEventKind.Selesai, official, chat, note);
+        AddEvent(work, referral, ReferralEventKind.Selesai, official, note);
 
         reply(ReferralTexts.ClosedToOfficial(report.Number));
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.ClosedToKader(report.Number, official, note), referral.Id, cancellationToken);
@@ -156,7 +164,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         }
     }
 
-    private async Task RejectAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, string? reason, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task RejectAsync(WorkUnit work, Person official, Referral referral, string? reason, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var report = referral.Report!;
         if (IsClosed(referral, out var closed))
@@ -173,7 +181,7 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
 
         reason = Limit(reason);
         Recipient(referral, official).DeclinedAt = work.Now;
-        AddEvent(work, referral, ReferralEventKind.Ditolak, official, chat, reason);
+        AddEvent(work, referral, ReferralEventKind.Ditolak, official, reason);
         var remaining = ActivePrimaries(referral).ToList();
         if (referral.AcknowledgedById == official.Id)
         {
@@ -204,12 +212,12 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.RejectedToKader(report.Number, official, reason, next, remaining), referral.Id, cancellationToken);
     }
 
-    private async Task InfoAsync(WorkUnit work, Person official, ChatAddress chat, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
+    private async Task InfoAsync(WorkUnit work, Person official, Referral referral, Action<Reply> reply, CancellationToken cancellationToken)
     {
         var facts = await ReportFacts.LoadAsync(work.Db, referral.Report!, catalog, cancellationToken);
         var kind = IsPrimary(referral, official) ? RecipientKind.Primary : RecipientKind.Copy;
         reply(ReferralTexts.Alert(facts, kind, referral, heading: "Rincian laporan", withAnswers: true));
-        AddEvent(work, referral, ReferralEventKind.Info, official, chat, null);
+        AddEvent(work, referral, ReferralEventKind.Info, official, null);
     }
 
     /// <summary>DAFTAR: the official's open referrals (still to acknowledge, or acknowledged by them and not closed).</summary>
@@ -279,8 +287,8 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
     private static IEnumerable<Person> ActivePrimaries(Referral referral) =>
         referral.Recipients.Where(x => x.Kind == RecipientKind.Primary && x.DeclinedAt is null && x.Person is not null).Select(x => x.Person!);
 
-    private static void AddEvent(WorkUnit work, Referral referral, ReferralEventKind kind, Person person, ChatAddress chat, string? note) =>
-        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Channel = chat.Channel, Note = note });
+    private static void AddEvent(WorkUnit work, Referral referral, ReferralEventKind kind, Person person, string? note) =>
+        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, At = work.Now, Kind = kind, PersonId = person.Id, Channel = work.Channel, Note = note });
 
     private static string Limit(string text, int max = 1000) => text.Length > max ? text[..max] : text;
 }

@@ -5,8 +5,8 @@ using Posyandu.Referrals.Persistence;
 namespace Posyandu.Referrals.Workflow;
 
 /// <summary>
-/// What one transaction works with: the database, the moment, the outbox it writes to, and the referrals whose deadlines
-/// it changed (scheduled once it committed).
+/// What one transaction (an inbound message or a dashboard action) works with: the database, the moment, the channel, the
+/// outbox it writes to, and the referrals whose deadlines it changed (scheduled once it committed).
 /// </summary>
 internal sealed class WorkUnit(PosyanduDb db, DateTimeOffset now)
 {
@@ -14,6 +14,8 @@ internal sealed class WorkUnit(PosyanduDb db, DateTimeOffset now)
 
     public PosyanduDb Db { get; } = db;
     public DateTimeOffset Now { get; } = now;
+    /// <summary>Where the person acts (<c>telegram</c>, <c>web</c>, …), kept on the timeline steps they cause.</summary>
+    public string? Channel { get; init; }
     public OutboxWriter Outbox { get; } = new(db, now);
 
     public void DeadlinesChanged(Referral referral) => _deadlines.Add(referral);

@@ -54,6 +54,55 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.ToTable("ChannelLinks");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.DashboardSignIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Phone", "CreatedAt");
+
+                    b.ToTable("DashboardSignIns");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.InboundRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +581,14 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.DashboardSignIn", b =>
+                {
+                    b.HasOne("Posyandu.Referrals.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Posyandu.Referrals.Persistence.OutboxMessage", b =>
