@@ -47,6 +47,8 @@ internal sealed class FakeBotApi : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Not the console lifetime: it would swallow Ctrl-C and SIGTERM, and the driver (and the host it started) would run on.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
         var fake = new FakeBotApi(app, token);
@@ -188,6 +190,14 @@ internal sealed class FakeBotApi : IAsyncDisposable
 
     private static IResult Error(int code, string description) =>
         Results.Text(new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description }.ToJsonString(), "application/json", statusCode: code);
+
+    /// <summary>A lifetime that leaves the process's signals alone; the driver stops the fake itself.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>What reached one chat: a count, the last text, and the one kader waiting for the next message.</summary>
     private sealed class ChatInbox

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Posyandu.Bench.LoadDriver;
 
@@ -15,6 +16,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly List<PosixSignalRegistration> _signals = [];
 
     private HostProcess(Process process, StreamWriter log, string baseUrl)
     {
@@ -68,8 +70,9 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, log, baseUrl);
-        // Ctrl-C or a kill of the driver must not leave a bot running.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => host.KillNow();
+        // Ctrl-C or a kill of the driver must not leave a bot running; the signal then ends the driver as usual.
+        host._signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => host.KillNow()));
+        host._signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => host.KillNow()));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (clock.Elapsed < StartTimeout)
@@ -123,6 +126,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -15,19 +15,22 @@ namespace Posyandu.Bench.LoadDriver;
 /// </summary>
 internal sealed partial class LoadRun(HttpClient http, FakeBotApi botApi, string webhookUrl, string secret, int connections)
 {
-    /// <summary>How long a person waits for the bot's reply before the message counts as unanswered.</summary>
+    /// <summary>How long a kader waits for the bot's reply before the message counts as unanswered.</summary>
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Shares each person's contact once (links their chat); ends when all are answered or after <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Shares each person's contact once (links their chat); ends when every welcome has arrived, so the measured phase
+    /// starts on an empty outbox and no late welcome passes for the reply to a later message.
+    /// </summary>
     public Task<PhaseResult> LinkAsync(IEnumerable<SimulatedPerson> people, TimeSpan limit) =>
-        RunAsync(people, (person, step, _) => step == 0 ? Updates.OwnContact(person) : null, limit, stopAtLimit: false);
+        RunAsync(people, (person, step, _) => step == 0 ? Updates.OwnContact(person) : null, limit, stopAtLimit: false, limit);
 
     /// <summary>Kader walk RTLH reports, one after the other, for <paramref name="duration"/>.</summary>
     public Task<PhaseResult> ReportAsync(IEnumerable<SimulatedPerson> kader, TimeSpan duration) =>
-        RunAsync(kader, (person, step, random) => RtlhJourney.Step(person, step % RtlhJourney.Length, random), duration, stopAtLimit: true);
+        RunAsync(kader, (person, step, random) => RtlhJourney.Step(person, step % RtlhJourney.Length, random), duration, stopAtLimit: true, ReplyTimeout);
 
     private async Task<PhaseResult> RunAsync(
-        IEnumerable<SimulatedPerson> people, Func<SimulatedPerson, int, Random, JsonObject?> script, TimeSpan limit, bool stopAtLimit)
+        IEnumerable<SimulatedPerson> people, Func<SimulatedPerson, int, Random, JsonObject?> script, TimeSpan limit, bool stopAtLimit, TimeSpan replyTimeout)
     {
         var ready = Channel.CreateUnbounded<Walker>();
         var remaining = 0;
@@ -53,7 +56,7 @@ internal sealed partial class LoadRun(HttpClient http, FakeBotApi botApi, string
 
         async Task AwaitReplyAsync(Walker walker, int seen, Stopwatch sent)
         {
-            var answered = await botApi.WaitBeyondAsync(walker.Person.ChatId, seen, ReplyTimeout);
+            var answered = await botApi.WaitBeyondAsync(walker.Person.ChatId, seen, replyTimeout);
             if (answered)
             {
                 counters.Answered(sent.Elapsed);

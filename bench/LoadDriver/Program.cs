@@ -63,7 +63,7 @@ try
     };
     var run = new LoadRun(http, botApi, host.BaseUrl + "/webhooks/telegram", secret, options.Connections);
 
-    var linked = await run.LinkAsync(roster.Officials.Concat(roster.Kader), TimeSpan.FromMinutes(20));
+    var linked = await run.LinkAsync(roster.Officials.Concat(roster.Kader), TimeSpan.FromMinutes(10));
     report.Phase("linking (each person shares their contact once)", linked);
 
     var load = await run.ReportAsync(roster.Kader, TimeSpan.FromSeconds(options.Seconds));
