@@ -150,6 +150,54 @@ public class RosterImportTests
     }
 
     [Fact]
+    public async Task A_district_sized_roster_imports_whole_and_a_second_run_changes_nothing()
+    {
+        await using var host = await TestHost.StartAsync(demoRoster: false);
+        var lines = GeneratedRoster(20_000);
+        var first = await host.ImportAsync(string.Join('\n', lines));
+
+        Assert.Equal(20_000, first.Created);
+        Assert.Equal(Enumerable.Range(2, 20_000), first.Lines.Select(l => l.Line));
+        var again = await host.ImportAsync(string.Join('\n', lines));
+        Assert.Equal(20_000, again.Unchanged);
+
+        // A kader far past the first save moves to a Posyandu no earlier line named.
+        lines[15_002] = lines[15_002].Replace(",Posyandu 1,5,", ",Posyandu Baru,9,", StringComparison.Ordinal);
+        var moved = await host.ImportAsync(string.Join('\n', lines));
+        var line = Assert.Single(moved.Lines, l => l.Outcome != RosterLineOutcome.Unchanged);
+        Assert.Equal((15_003, RosterLineOutcome.Updated, "diperbarui: posyandu"), (line.Line, line.Outcome, line.Message));
+
+        await using var db = host.Db();
+        Assert.Equal((20_000, 800, 2_401), (await db.People.CountAsync(), await db.Wilayah.CountAsync(), await db.Posyandu.CountAsync()));
+        var kader = await db.People.Include(p => p.Posyandu).SingleAsync(p => p.Nama == "Kader 15001");
+        Assert.Equal(("Posyandu Baru", 9, "64.04.01.2001"), (kader.Posyandu!.Nama, kader.Posyandu.HariBuka, kader.Posyandu.DesaKode));
+        var last = await db.People.Include(p => p.Posyandu).SingleAsync(p => p.Nama == "Kader 19999");
+        Assert.Equal(("Posyandu 3", "64.04.10.2020"), (last.Posyandu!.Nama, last.KodeWilayah));
+    }
+
+    /// <summary>
+    /// A header and <paramref name="count"/> lines: desa of 25 people (a Kepala Desa, then 8 kader in each of 3 Posyandu),
+    /// 20 desa to a kecamatan, 10 kecamatan to a kabupaten.
+    /// </summary>
+    private static string[] GeneratedRoster(int count)
+    {
+        var lines = new string[count + 1];
+        lines[0] = Header;
+        for (var i = 0; i < count; i++)
+        {
+            var desa = i / 25;
+            var kode = $"64.{desa / 200 + 1:D2}.{desa / 20 % 10 + 1:D2}.2{desa % 20 + 1:D3}";
+            var phone = $"08135{i:D7}";
+            var posyandu = (i % 25 - 1) / 8 + 1;
+            lines[i + 1] = i % 25 == 0
+                ? $"KADES,Kades {desa},{phone},{kode},Desa {desa},,,"
+                : $"KADER,Kader {i},{phone},{kode},Desa {desa},Posyandu {posyandu},{posyandu * 5},";
+        }
+
+        return lines;
+    }
+
+    [Fact]
     public async Task A_file_without_a_required_column_imports_nothing()
     {
         await using var host = await TestHost.StartAsync(demoRoster: false);

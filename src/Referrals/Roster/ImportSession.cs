@@ -6,6 +6,8 @@ namespace Posyandu.Referrals.Roster;
 /// <summary>
 /// The state of one import: what the database holds and what earlier lines of the same file said, so that a line
 /// contradicting an earlier one (same phone twice, two names for one area, two opening days for one Posyandu) is refused.
+/// The rows are read once, untracked, into dictionaries; only what a line creates or changes is tracked, and
+/// <see cref="SaveAsync"/> empties the tracker, so each save costs its batch and not the whole roster.
 /// </summary>
 internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
 {
@@ -15,20 +17,21 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
     private readonly Dictionary<string, int> _phoneLines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Line, string Nama)> _wilayahLines = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Desa, string Nama), (int Line, int HariBuka)> _posyanduLines = [];
+    private readonly List<Person> _newPeople = [];
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        foreach (var person in await db.People.ToListAsync(cancellationToken))
+        foreach (var person in await db.People.AsNoTracking().ToListAsync(cancellationToken))
         {
             _people[person.Phone] = person;
         }
 
-        foreach (var wilayah in await db.Wilayah.ToListAsync(cancellationToken))
+        foreach (var wilayah in await db.Wilayah.AsNoTracking().ToListAsync(cancellationToken))
         {
             _wilayah[wilayah.Kode] = wilayah;
         }
 
-        foreach (var posyandu in await db.Posyandu.ToListAsync(cancellationToken))
+        foreach (var posyandu in await db.Posyandu.AsNoTracking().ToListAsync(cancellationToken))
         {
             _posyandu[PosyanduKey(posyandu.DesaKode, posyandu.Nama)] = posyandu;
         }
@@ -38,6 +41,18 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
     public bool IsWithin(RosterRow row, string area) =>
         KodeWilayah.Covers(area, row.KodeWilayah)
         && (!_people.TryGetValue(row.Phone, out var existing) || KodeWilayah.Covers(area, existing.KodeWilayah));
+
+    /// <summary>Writes what the lines since the last save created or changed, then forgets it (the dictionaries keep the rows).</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        // Areas, Posyandu and changed people first: the new people then point only at saved rows, so nothing reorders
+        // their inserts and their ids follow the lines of the file.
+        await db.SaveChangesAsync(cancellationToken);
+        db.People.AddRange(_newPeople);
+        await db.SaveChangesAsync(cancellationToken);
+        _newPeople.Clear();
+        db.ChangeTracker.Clear();
+    }
 
     public RosterLineResult Apply(int line, RosterRow row)
     {
@@ -60,6 +75,7 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
 
         if (!_people.TryGetValue(row.Phone, out var person))
         {
+            TrackIfAny(posyandu);
             person = new Person
             {
                 Peran = row.Peran,
@@ -71,21 +87,39 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.People.Add(person);
+            _newPeople.Add(person);
             _people[row.Phone] = person;
             var where = posyandu is null ? row.NamaWilayah : $"{posyandu.Nama}, {row.NamaWilayah}";
             return new RosterLineResult(line, RosterLineOutcome.Created, row.Nama, $"ditambahkan: {Peran.DisplayName(row.Peran, row.KodeWilayah)}, {where}");
         }
 
         var changed = new List<string>();
-        if (person.Peran != row.Peran) { person.Peran = row.Peran; changed.Add("peran"); }
-        if (person.Nama != row.Nama) { person.Nama = row.Nama; changed.Add("nama"); }
-        if (person.KodeWilayah != row.KodeWilayah) { person.KodeWilayah = row.KodeWilayah; changed.Add("kode_wilayah"); }
-        if (!SamePosyandu(person, posyandu)) { person.Posyandu = posyandu; person.PosyanduId = posyandu?.Id; changed.Add("posyandu"); }
-        if (person.Bidang != row.Bidang) { person.Bidang = row.Bidang; changed.Add("bidang"); }
+        if (person.Peran != row.Peran) { changed.Add("peran"); }
+        if (person.Nama != row.Nama) { changed.Add("nama"); }
+        if (person.KodeWilayah != row.KodeWilayah) { changed.Add("kode_wilayah"); }
+        var samePosyandu = SamePosyandu(person, posyandu);
+        if (!samePosyandu) { changed.Add("posyandu"); }
+        if (person.Bidang != row.Bidang) { changed.Add("bidang"); }
 
         if (changed.Count > 0)
         {
+            // Tracked before the change, so the saved UPDATE carries exactly the columns that differ.
+            Track(person);
+            person.Peran = row.Peran;
+            person.Nama = row.Nama;
+            person.KodeWilayah = row.KodeWilayah;
+            person.Bidang = row.Bidang;
+            if (!samePosyandu)
+            {
+                TrackIfAny(posyandu);
+                person.Posyandu = posyandu;
+                if (posyandu is not { Id: 0 })
+                {
+                    // A Posyandu created in this batch has no id yet: the navigation sets the key when it is saved.
+                    person.PosyanduId = posyandu?.Id;
+                }
+            }
+
             person.UpdatedAt = now;
             notes.Insert(0, $"diperbarui: {string.Join(", ", changed)}");
         }
@@ -128,6 +162,7 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
         else if (wilayah.Nama != row.NamaWilayah)
         {
             notes.Add($"nama wilayah {row.KodeWilayah} diubah dari '{wilayah.Nama}' menjadi '{row.NamaWilayah}'");
+            Track(wilayah);
             wilayah.Nama = row.NamaWilayah;
         }
     }
@@ -149,10 +184,28 @@ internal sealed class ImportSession(PosyanduDb db, DateTimeOffset now)
         else if (posyandu.HariBuka != row.HariBuka)
         {
             notes.Add($"hari buka {posyandu.Nama} diubah dari {posyandu.HariBuka} menjadi {row.HariBuka}");
+            Track(posyandu);
             posyandu.HariBuka = row.HariBuka;
         }
 
         return posyandu;
+    }
+
+    // A row read untracked, or saved in an earlier batch, is attached again (as it is: Unchanged, or Added while unsaved).
+    private void Track(object entity)
+    {
+        if (db.Entry(entity).State == EntityState.Detached)
+        {
+            db.Attach(entity);
+        }
+    }
+
+    private void TrackIfAny(PosyanduRecord? posyandu)
+    {
+        if (posyandu is not null)
+        {
+            Track(posyandu);
+        }
     }
 
     private static bool SamePosyandu(Person person, PosyanduRecord? posyandu) =>

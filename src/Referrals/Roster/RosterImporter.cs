@@ -11,6 +11,10 @@ namespace Posyandu.Referrals.Roster;
 /// </summary>
 public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, TimeProvider time, ILogger<RosterImporter> logger)
 {
+    // Lines per SaveChanges: large enough that a district's roster takes a few round trips, small enough to keep the
+    // tracker (and the statement batches) short.
+    private const int LinesPerSave = 1000;
+
     public async Task<bool> HasPeopleAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -73,15 +77,14 @@ public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, Time
                 : withinArea is not null && !session.IsWithin(row, withinArea)
                     ? new RosterLineResult(line, RosterLineOutcome.Refused, row.Nama, $"di luar wilayah Bapak/Ibu ({withinArea}): baris ini tidak diubah")
                     : session.Apply(line, row);
-            if (result.Outcome is RosterLineOutcome.Created or RosterLineOutcome.Updated)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
             lines.Add(result);
+            if (lines.Count % LinesPerSave == 0)
+            {
+                await session.SaveAsync(cancellationToken);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await session.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var imported = new RosterImportResult(lines);
         logger.LogInformation("Roster imported: {Created} created, {Updated} updated, {Unchanged} unchanged, {Refused} refused",
