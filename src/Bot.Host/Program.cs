@@ -1,5 +1,6 @@
 using Posyandu.Bot.Host.Api;
 using Posyandu.Bot.Host.Channels.Telegram;
+using Posyandu.Bot.Host.Channels.Twilio;
 using Posyandu.Bot.Host.Cli;
 using Posyandu.Bot.Host.Configuration;
 using Posyandu.Bot.Host.Demo;
@@ -31,6 +32,7 @@ builder.AddPosyanduOptions();
 builder.AddPersistence();
 builder.AddJobs();
 builder.AddTelegram();
+builder.AddTwilio();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ await app.LoadDemoRosterAsync(app.Lifetime.ApplicationStopping);
 app.ScheduleJobs();
 
 app.MapTelegram();
+app.MapTwilio();
 app.MapReportsApi();
 app.MapHealth();
 app.MapDemo();

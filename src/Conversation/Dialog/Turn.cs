@@ -45,6 +45,8 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
             _notes.Clear();
         }
 
-        return new DialogResult(Session, _replies, Submitted);
+        // Worded once for the channel here, so no question ever tells an SMS reader to press a button.
+        var channel = Context.Channel ?? ChannelCapabilities.Telegram;
+        return new DialogResult(Session, [.. _replies.Select(r => ChannelWording.Adapt(r, channel))], Submitted);
     }
 }

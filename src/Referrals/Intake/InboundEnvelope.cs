@@ -13,7 +13,11 @@ namespace Posyandu.Referrals.Intake;
 /// <param name="PhoneClaim">A phone number the sender shared, and whether the platform proved it is their own.</param>
 public sealed record InboundEnvelope(string Channel, string Address, string PlatformMessageId, Inbound? Message, PhoneClaim? PhoneClaim = null);
 
-/// <summary>A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id; Twilio: From).</summary>
-public sealed record PhoneClaim(string RawPhone, bool Verified);
+/// <summary>
+/// A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id;
+/// Twilio: From). <see cref="EveryMessage"/>: the platform states it with every message (Twilio), so a number that is not
+/// in the roster is told so once, not at every message.
+/// </summary>
+public sealed record PhoneClaim(string RawPhone, bool Verified, bool EveryMessage = false);
 
 public enum InboundOutcome { Handled, Duplicate }
