@@ -21,6 +21,12 @@ public static partial class ChannelWording
         (new Regex(@" dengan menekan tombol \*[^*\n]+\*( di bawah)?", RegexOptions.CultureInvariant), ""),
     ];
 
+    // One character outside the GSM alphabet makes a whole SMS UCS-2, which fits 70 characters a segment instead of 160.
+    private static readonly (string From, string To)[] GsmSubstitutes =
+    [
+        ("•", "-"), ("–", "-"), ("—", "-"), ("²", "2"), ("³", "3"), ("‘", "'"), ("’", "'"), ("“", "\""), ("”", "\""), ("…", "..."),
+    ];
+
     public static Reply Adapt(Reply reply, ChannelCapabilities channel)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -36,7 +42,10 @@ public static partial class ChannelWording
             text = pattern.Replace(text, replacement);
         }
 
-        text = LocationButton().Replace(text, channel.RichText ? " (tekan 📎 lalu pilih Lokasi)" : "");
+        // WhatsApp shares a location through the attachment menu; a plain phone can only describe the place.
+        text = channel.RichText
+            ? LocationButton().Replace(text, " (tekan 📎 lalu pilih Lokasi)")
+            : LocationQuestion().Replace(text, "Mohon ketik patokan terdekat untuk lokasi$1.");
         if (!channel.RichText)
         {
             text = Plain(text);
@@ -50,7 +59,12 @@ public static partial class ChannelWording
     {
         ArgumentNullException.ThrowIfNull(text);
         text = AttachmentHint().Replace(text, "");
-        text = Bold().Replace(text, m => m.Groups[1].Value).Replace('•', '-');
+        text = Bold().Replace(text, m => m.Groups[1].Value);
+        foreach (var (from, to) in GsmSubstitutes)
+        {
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
         var plain = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -62,7 +76,7 @@ public static partial class ChannelWording
             plain.Append(text[i]);
         }
 
-        return SpaceBeforeNewline().Replace(plain.ToString().Trim(), "\n");
+        return SpaceBeforeNewline().Replace(DoubleSpace().Replace(plain.ToString().Trim(), " "), "\n");
     }
 
     /// <summary>Astral characters (most emoji), symbols such as ✅ or ☎ past Latin-1 (° stays), and emoji joiners and selectors.</summary>
@@ -109,12 +123,18 @@ public static partial class ChannelWording
     [GeneratedRegex(@"\s*dengan tombol \*Kirim lokasi\*")]
     private static partial Regex LocationButton();
 
+    [GeneratedRegex(@"Mohon kirim lokasi( [^,.\n]+)? dengan tombol \*Kirim lokasi\*, atau ketik patokan terdekat\.")]
+    private static partial Regex LocationQuestion();
+
     [GeneratedRegex(@"\s*\(tekan 📎[^)]*\)")]
     private static partial Regex AttachmentHint();
 
     // As Telegram reads bold: one line at most, no space just inside the markers.
     [GeneratedRegex(@"\*([^\s*\n](?:[^*\n]*[^\s*\n])?)\*")]
     private static partial Regex Bold();
+
+    [GeneratedRegex("  +")]
+    private static partial Regex DoubleSpace();
 
     [GeneratedRegex(@"[ \t]+\n")]
     private static partial Regex SpaceBeforeNewline();
