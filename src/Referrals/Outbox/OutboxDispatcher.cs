@@ -142,8 +142,8 @@ public sealed class OutboxDispatcher(
 
             default:
                 // Rejected, or retried too often: final. It no longer holds back the messages behind it.
-                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts).SetProperty(o => o.ErrorCode, result.ErrorCode), CancellationToken.None);
-                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None);
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts), CancellationToken.None);
+                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None, result.ErrorCode);
                 logger.LogWarning("Outbox {Id} to {Channel} {Address} failed: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
                 return true;
         }
