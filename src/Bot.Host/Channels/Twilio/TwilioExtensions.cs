@@ -55,6 +55,7 @@ internal static class TwilioExtensions
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
         app.MapPost(TwilioChannel.WebhookPath, TwilioWebhook.HandleAsync).ExcludeFromDescription();
+        app.MapPost(TwilioChannel.StatusPath, TwilioStatusCallback.HandleAsync).ExcludeFromDescription();
         app.MapGet(TwilioMediaLinks.PathPrefix + "{id}", TwilioMediaLinks.Serve).ExcludeFromDescription();
         return app;
     }
