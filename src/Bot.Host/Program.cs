@@ -55,6 +55,7 @@ app.ScheduleJobs();
 app.MapTelegram();
 app.MapTwilio();
 app.MapReportsApi();
+app.MapOutboxApi();
 app.MapHealth();
 app.MapDemo();
 

@@ -35,6 +35,19 @@ public sealed class OutboxQueries(IDbContextFactory<PosyanduDb> dbFactory)
         return rows.Select(ToView).ToList();
     }
 
+    /// <summary>The latest messages in one delivery state (a failure, or waiting for the person to write), newest first.</summary>
+    public async Task<IReadOnlyList<OutboxView>> WithStatusAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Outbox.AsNoTracking().Include(o => o.Person)
+            .Where(o => o.Status == status)
+            .OrderByDescending(o => o.Id)
+            .Take(Math.Clamp(limit, 1, MaxRows))
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToView).ToList();
+    }
+
     private static OutboxView ToView(OutboxMessage o) =>
-        new(o.Id, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, OutboxPayload.DeserializeOrPlaceholder(o.PayloadJson), o.Status.ToString(), o.CreatedAt);
+        new(o.Id, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, OutboxPayload.DeserializeOrPlaceholder(o.PayloadJson), o.Status.ToString(), o.CreatedAt,
+            o.DeliveryStatus, o.ErrorCode, o.LastError);
 }

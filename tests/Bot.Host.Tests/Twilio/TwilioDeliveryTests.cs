@@ -129,6 +129,14 @@ public sealed class TwilioDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.WaitingForPerson, waiting.Status);
         Assert.Equal(63016, waiting.ErrorCode);
         Assert.Single(_host.Twilio.Messages, m => m.To == SitiWhatsApp);
+        var visible = (await _host.Host.GetJsonAsync("/api/outbox?status=WaitingForPerson")).AsArray();
+        var shown = Assert.Single(visible);
+        Assert.Equal(63016, (int?)shown!["errorCode"]);
+        Assert.Equal("Siti Rahmah", (string?)shown["personName"]);
+        using (var bad = await _host.Host.GetApiAsync("/api/outbox?status=nope"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        }
 
         var replies = await _host.SendAsync(SitiWhatsApp, "menu");
 
