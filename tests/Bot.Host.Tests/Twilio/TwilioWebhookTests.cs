@@ -132,3 +132,23 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
         return await query(db);
     }
 }
+
+/// <summary>A host without Twilio credentials refuses both webhooks and every photo link.</summary>
+public sealed class TwilioOffTests
+{
+    [Fact]
+    public async Task Without_credentials_the_webhooks_refuse_every_call()
+    {
+        using var host = new TelegramTestHost();
+        using var message = TwilioRequest.Sample("twilio-whatsapp-text.http").ToHttp();
+        using var status = TwilioRequest.Sample("twilio-status-delivered.http").ToHttp();
+
+        using var messageResponse = await host.Http.SendAsync(message);
+        using var statusResponse = await host.Http.SendAsync(status);
+        using var photo = await host.Http.GetAsync("/media/twilio/0123456789abcdef0123456789abcdef.jpg?expires=9999999999&sig=x");
+
+        Assert.Equal(HttpStatusCode.Forbidden, messageResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, statusResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, photo.StatusCode);
+    }
+}
