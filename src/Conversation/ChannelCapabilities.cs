@@ -10,11 +10,14 @@ public sealed record ChannelCapabilities(bool Buttons, bool RichText, int MaxLen
     public static readonly ChannelCapabilities WhatsApp = new(Buttons: false, RichText: true, MaxLength: 4096);
     public static readonly ChannelCapabilities Sms = new(Buttons: false, RichText: false, MaxLength: 1600);
 
-    /// <summary>By channel name: <c>whatsapp</c>, <c>sms</c>; anything else (Telegram, the simulator) shows everything.</summary>
+    /// <summary>
+    /// By channel name: <c>whatsapp</c>, <c>sms</c> (and the simulator acting as them, <c>simulator-whatsapp</c>,
+    /// <c>simulator-sms</c>); anything else (Telegram, the plain simulator) shows everything.
+    /// </summary>
     public static ChannelCapabilities For(string? channel) => channel?.ToLowerInvariant() switch
     {
-        "whatsapp" => WhatsApp,
-        "sms" => Sms,
+        "whatsapp" or "simulator-whatsapp" => WhatsApp,
+        "sms" or "simulator-sms" => Sms,
         _ => Telegram,
     };
 }

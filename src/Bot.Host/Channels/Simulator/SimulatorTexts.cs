@@ -20,4 +20,5 @@ internal static class SimulatorTexts
     public const string CaptionTooLong = "Keterangan foto terlalu panjang (maksimal 1024 huruf).";
     public const string BadCursor = "Parameter 'after' harus berupa angka 0 atau lebih.";
     public const string BadMediaId = "Nomor foto tidak sah.";
+    public const string UnknownChannel = "Kanal harus telegram, whatsapp atau sms.";
 }
