@@ -1,5 +1,6 @@
 using Posyandu.Bot.Host.Api;
 using Posyandu.Bot.Host.Channels.Telegram;
+using Posyandu.Bot.Host.Channels.Twilio;
 using Posyandu.Bot.Host.Cli;
 using Posyandu.Bot.Host.Configuration;
 using Posyandu.Bot.Host.Demo;
@@ -32,6 +33,7 @@ builder.AddPosyanduOptions();
 builder.AddPersistence();
 builder.AddJobs();
 builder.AddTelegram();
+builder.AddTwilio();
 builder.AddDemo();
 builder.AddApi();
 builder.AddDashboard();
@@ -55,6 +57,7 @@ app.ScheduleJobs();
 
 app.UseProblemDetails();
 app.MapTelegram();
+app.MapTwilio();
 app.MapApi();
 app.MapDemo();
 app.MapDashboard();

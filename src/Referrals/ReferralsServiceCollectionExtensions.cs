@@ -74,6 +74,7 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<ChannelLinks>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<OutboxQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();

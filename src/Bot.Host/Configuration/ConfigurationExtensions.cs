@@ -54,6 +54,28 @@ internal static partial class ConfigurationExtensions
                 "Telegram:WebhookSecret wajib diisi bila Telegram:WebhookUrl diisi")
             .ValidateOnStart();
 
+        services.AddOptions<TwilioOptions>()
+            .BindConfiguration(TwilioOptions.Section)
+            .PostConfigure(o => o.FillDefaults())
+            .Validate(o => o.AccountSid.Length == 0 || AccountSidFormat().IsMatch(o.AccountSid),
+                "Twilio:AccountSid tidak sah (bentuknya AC diikuti 32 huruf/angka heksadesimal)")
+            .Validate(o => o.AccountSid.Length == 0 == (o.AuthToken.Length == 0),
+                "Twilio:AccountSid dan Twilio:AuthToken harus diisi keduanya (atau dikosongkan keduanya)")
+            .Validate(o => !o.Enabled || o.WhatsAppFrom.Length > 0 || o.SmsFrom.Length > 0,
+                "Twilio: isi Twilio:WhatsAppFrom dan/atau Twilio:SmsFrom")
+            .Validate(o => o.WhatsAppFrom.Length == 0 || WhatsAppFromFormat().IsMatch(o.WhatsAppFrom),
+                "Twilio:WhatsAppFrom harus berbentuk whatsapp:+14155238886")
+            .Validate(o => o.SmsFrom.Length == 0 || SmsFromFormat().IsMatch(o.SmsFrom),
+                "Twilio:SmsFrom harus nomor E.164, misalnya +14155550100")
+            .Validate(o => IsHttpUrl(o.ApiBaseUrl, requireHttps: false),
+                "Twilio:ApiBaseUrl harus URL http(s) lengkap, misalnya https://api.twilio.com")
+            .Validate(o => o.PublicBaseUrl.Length == 0 || IsHttpUrl(o.PublicBaseUrl, requireHttps: false),
+                "Twilio:PublicBaseUrl harus URL http(s) lengkap, misalnya https://bot.example.go.id")
+            .Validate(o => o.Pacing.PerSecond >= 0, "Twilio:Pacing:PerSecond tidak boleh negatif (0 = tanpa batas)")
+            .Validate(o => o.Templates.Values.All(t => string.IsNullOrWhiteSpace(t.Variables) || IsJsonObject(t.Variables)),
+                "Twilio:Templates:<Jenis>:Variables harus objek JSON, misalnya {\"1\":\"{text}\"}")
+            .ValidateOnStart();
+
         services.AddOptions<DemoOptions>()
             .Configure<IConfiguration>((options, configuration) => options.ReadFrom(configuration))
             .Validate(o => o.IsValid, "Demo:Enabled harus 'true' atau 'false'")
@@ -131,6 +153,27 @@ internal static partial class ConfigurationExtensions
     private static bool IsHttpUrl(string value, bool requireHttps) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp));
+
+    private static bool IsJsonObject(string value)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(value) is System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
+    private static partial Regex AccountSidFormat();
+
+    [GeneratedRegex(@"^whatsapp:\+[1-9][0-9]{6,14}$")]
+    private static partial Regex WhatsAppFromFormat();
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex SmsFromFormat();
 
     [GeneratedRegex("^[0-9]{1,16}:[A-Za-z0-9_-]+$")]
     private static partial Regex BotTokenFormat();

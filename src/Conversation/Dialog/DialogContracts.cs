@@ -2,8 +2,11 @@ using Posyandu.Conversation.Forms;
 
 namespace Posyandu.Conversation.Dialog;
 
-/// <summary>What the engine needs to know about the moment and the person, passed in so the engine stays pure.</summary>
-public sealed record DialogContext(DateTimeOffset Now, TimeZoneInfo TimeZone, string PersonName, string? PreferredBidang);
+/// <summary>
+/// What the engine needs to know about the moment, the person and the channel they write on (null = one that shows
+/// everything, like Telegram), passed in so the engine stays pure.
+/// </summary>
+public sealed record DialogContext(DateTimeOffset Now, TimeZoneInfo TimeZone, string PersonName, string? PreferredBidang, ChannelCapabilities? Channel = null);
 
 /// <summary>The outcome of one inbound message: the session to store, the replies to send and, on <c>kirim</c>, the submitted form.</summary>
 public sealed record DialogResult(Session Session, IReadOnlyList<Reply> Replies, SubmittedForm? Submitted);

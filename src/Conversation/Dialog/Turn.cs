@@ -48,8 +48,10 @@ internal sealed class Turn(FormCatalog catalog, Session session, DialogContext c
             _notes.Clear();
         }
 
-        var replies = TouchesConfidentialTopic() ? _replies.Select(r => r with { Confidential = true }).ToList() : _replies;
-        return new DialogResult(Session, replies, Submitted);
+        // Worded once for the channel here, so no question ever tells an SMS reader to press a button.
+        var channel = Context.Channel ?? ChannelCapabilities.Telegram;
+        var confidential = TouchesConfidentialTopic();
+        return new DialogResult(Session, [.. _replies.Select(r => ChannelWording.Adapt(r, channel) with { Confidential = confidential })], Submitted);
     }
 
     private bool TouchesConfidentialTopic() =>

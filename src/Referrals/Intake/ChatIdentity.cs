@@ -33,7 +33,11 @@ internal static class ChatIdentity
                 }
 
                 logger.LogInformation("Chat {Channel} {Address}: number {Phone} is not in the roster", chat.Channel, LogMask.Address(chat.Address), Masked(phone));
-                work.Outbox.ToChat(chat, null, OutboxKind.Reply, InboundTexts.NotInRoster(phone));
+                if (!claim.EveryMessage || !await WasRefusedAsync(db, chat, cancellationToken))
+                {
+                    work.Outbox.ToChat(chat, null, OutboxKind.Reply, InboundTexts.NotInRoster(phone));
+                }
+
                 return Identity.Refused;
             }
 
@@ -70,6 +74,10 @@ internal static class ChatIdentity
         work.Outbox.ToChat(chat, null, OutboxKind.Reply, claim is null ? InboundTexts.AskContact() : InboundTexts.NotOwnNumber());
         return Identity.Refused;
     }
+
+    /// <summary>Whether this chat was already answered as nobody's: the only messages without a person are such refusals.</summary>
+    private static Task<bool> WasRefusedAsync(PosyanduDb db, ChatAddress chat, CancellationToken cancellationToken) =>
+        db.Outbox.AnyAsync(o => o.Channel == chat.Channel && o.Address == chat.Address && o.PersonId == null, cancellationToken);
 
     private static void Touch(ChannelLink link, DateTimeOffset now)
     {

@@ -14,7 +14,11 @@ namespace Posyandu.Referrals.Intake;
 /// <param name="Notice">What the channel could not take (a photo too large), told to a known person before the dialog's answer.</param>
 public sealed record InboundEnvelope(string Channel, string Address, string PlatformMessageId, Inbound? Message, PhoneClaim? PhoneClaim = null, string? Notice = null);
 
-/// <summary>A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id; Twilio: From).</summary>
-public sealed record PhoneClaim(string RawPhone, bool Verified);
+/// <summary>
+/// A shared phone number; <see cref="Verified"/> only when it is the sender's own (Telegram: contact.user_id == from.id;
+/// Twilio: From). <see cref="EveryMessage"/>: the platform states it with every message (Twilio), so a number that is not
+/// in the roster is told so once, not at every message.
+/// </summary>
+public sealed record PhoneClaim(string RawPhone, bool Verified, bool EveryMessage = false);
 
 public enum InboundOutcome { Handled, Duplicate }

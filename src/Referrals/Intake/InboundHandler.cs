@@ -154,6 +154,7 @@ public sealed class InboundHandler
                 work.Outbox.ToChat(chat, person.Id, OutboxKind.Reply, Reply.Plain(notice));
             }
 
+            await work.Outbox.ReleaseHeldAsync(chat, cancellationToken);
             var message = identity.Outcome == IdentityOutcome.Known ? MessageOf(envelope) : envelope.Message;
             await ConverseAsync(work, person, chat, message, greet: identity.Outcome == IdentityOutcome.Linked, cancellationToken);
         }
@@ -220,7 +221,8 @@ public sealed class InboundHandler
 
         var record = await work.Db.Sessions.FindAsync([person.Id], cancellationToken);
         var session = SessionJson.Deserialize(record?.Json);
-        var context = new DialogContext(work.Now, WilayahTimeZone.For(person.KodeWilayah), person.Nama, person.Peran == Peran.Kader ? person.Bidang : null);
+        var context = new DialogContext(work.Now, WilayahTimeZone.For(person.KodeWilayah), person.Nama, person.Peran == Peran.Kader ? person.Bidang : null,
+            ChannelCapabilities.For(chat.Channel));
 
         DialogResult result;
         try

@@ -8,6 +8,22 @@ namespace Posyandu.Referrals.Outbox;
 public sealed class ChannelLinks(IDbContextFactory<PosyanduDb> dbFactory, IOutboxScheduler scheduler, TimeProvider time, ILogger<ChannelLinks> logger)
 {
     /// <summary>
+    /// The person told the platform to stop messages on this chat (Twilio 21610): their reminders stop, and the chat is
+    /// unreachable until they write there again, so pending alerts move to their other chat.
+    /// </summary>
+    public async Task MarkOptedOutAsync(string channel, string address, CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var personIds = db.ChannelLinks.Where(l => l.Channel == channel && l.Address == address).Select(l => l.PersonId);
+            await db.People.Where(p => personIds.Contains(p.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RemindersOptOut, true).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), cancellationToken);
+        }
+
+        await MarkUnreachableAsync(channel, address, cancellationToken);
+    }
+
+    /// <summary>
     /// Marks the chat unreachable. Its pending alerts and notices move to the person's other reachable chat, or wait for
     /// the next chat they link; pending conversation replies there are dropped as unreachable.
     /// </summary>

@@ -88,7 +88,7 @@ public sealed class OutboxDispatcher(
             return true;
         }
 
-        var result = await SendAsync(db, sender, head, address, reply, cancellationToken);
+        var result = await SendAsync(db, sender, head, new OutboundMessage(head.Id, head.Kind, head.PersonId, address, reply), cancellationToken);
         var attempts = head.Attempts + 1;
         switch (result.Status)
         {
@@ -99,6 +99,7 @@ public sealed class OutboxDispatcher(
                     .SetProperty(o => o.Attempts, attempts)
                     .SetProperty(o => o.PlatformMessageId, result.PlatformMessageId)
                     .SetProperty(o => o.LastError, (string?)null)
+                    .SetProperty(o => o.ErrorCode, (int?)null)
                     .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
                 return true;
 
@@ -108,6 +109,7 @@ public sealed class OutboxDispatcher(
                     .SetProperty(o => o.Attempts, attempts)
                     .SetProperty(o => o.NextAttemptAt, now + delay)
                     .SetProperty(o => o.LastError, Truncate(result.Error))
+                    .SetProperty(o => o.ErrorCode, result.ErrorCode)
                     .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
                 logger.LogWarning("Outbox {Id} to {Channel} {Address}: retry in {Delay} (attempt {Attempts}): {Error}",
                     head.Id, channel, LogMask.Address(address), delay, attempts, result.Error);
@@ -128,20 +130,35 @@ public sealed class OutboxDispatcher(
                 await channelLinks.MarkUnreachableAsync(channel, address, CancellationToken.None);
                 return false;
 
+            case SendStatus.OptedOut:
+                // The person told the platform to stop: this message failed, their reminders stop, and pending alerts
+                // move to their other chat (an alert is never dropped because of an opt-out).
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts), CancellationToken.None);
+                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None, result.ErrorCode);
+                logger.LogWarning("Outbox {Id}: {Channel} {Address} opted out: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
+                await channelLinks.MarkOptedOutAsync(channel, address, CancellationToken.None);
+                return false;
+
+            case SendStatus.WaitForPerson:
+                await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts), CancellationToken.None);
+                await FinishAsync(db, head.Id, OutboxStatus.WaitingForPerson, result.Error, CancellationToken.None, result.ErrorCode);
+                logger.LogInformation("Outbox {Id} to {Channel} {Address} waits until the person writes: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
+                return true;
+
             default:
                 // Rejected, or retried too often: final. It no longer holds back the messages behind it.
                 await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Attempts, attempts), CancellationToken.None);
-                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None);
+                await FinishAsync(db, head.Id, OutboxStatus.Failed, result.Error, CancellationToken.None, result.ErrorCode);
                 logger.LogWarning("Outbox {Id} to {Channel} {Address} failed: {Error}", head.Id, channel, LogMask.Address(address), result.Error);
                 return true;
         }
     }
 
-    private async Task<SendResult> SendAsync(PosyanduDb db, IChannelSender sender, OutboxMessage head, string address, Reply reply, CancellationToken cancellationToken)
+    private async Task<SendResult> SendAsync(PosyanduDb db, IChannelSender sender, OutboxMessage head, OutboundMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            return await sender.SendAsync(address, reply, cancellationToken);
+            return await sender.SendAsync(message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -178,10 +195,11 @@ public sealed class OutboxDispatcher(
         return wanted > backoff ? wanted : backoff;
     }
 
-    private static Task<int> FinishAsync(PosyanduDb db, long id, OutboxStatus status, string? error, CancellationToken cancellationToken) =>
+    private static Task<int> FinishAsync(PosyanduDb db, long id, OutboxStatus status, string? error, CancellationToken cancellationToken, int? errorCode = null) =>
         db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.Status, status)
             .SetProperty(o => o.LastError, Truncate(error))
+            .SetProperty(o => o.ErrorCode, errorCode)
             .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
     private static string? Truncate(string? error) => error is { Length: > 500 } ? error[..500] : error;

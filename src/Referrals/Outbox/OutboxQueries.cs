@@ -35,6 +35,18 @@ public sealed class OutboxQueries(IDbContextFactory<PosyanduDb> dbFactory)
         return await ToViewsAsync(db, rows, cancellationToken);
     }
 
+    /// <summary>The latest messages in one delivery state (a failure, or waiting for the person to write), newest first.</summary>
+    public async Task<IReadOnlyList<OutboxView>> WithStatusAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Outbox.AsNoTracking().Include(o => o.Person)
+            .Where(o => o.Status == status)
+            .OrderByDescending(o => o.Id)
+            .Take(Math.Clamp(limit, 1, MaxRows))
+            .ToListAsync(cancellationToken);
+        return await ToViewsAsync(db, rows, cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<OutboxView>> ToViewsAsync(PosyanduDb db, List<OutboxMessage> rows, CancellationToken cancellationToken)
     {
         var referralIds = rows.Where(o => o.ReferralId is not null).Select(o => o.ReferralId!.Value).Distinct().ToList();
@@ -49,7 +61,8 @@ public sealed class OutboxQueries(IDbContextFactory<PosyanduDb> dbFactory)
         {
             var reply = OutboxPayload.DeserializeOrPlaceholder(o.PayloadJson);
             var confidential = reply.Confidential || (o.ReferralId is { } id && confidentialReferrals.Contains(id));
-            return new OutboxView(o.Id, o.PersonId, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, reply, o.Status.ToString(), o.CreatedAt, confidential);
+            return new OutboxView(o.Id, o.PersonId, o.Person?.Nama, o.Person?.Peran, o.Channel, o.Address, reply, o.Status.ToString(), o.CreatedAt, confidential,
+                o.DeliveryStatus, o.ErrorCode, o.LastError);
         }).ToList();
     }
 }

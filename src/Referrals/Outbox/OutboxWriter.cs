@@ -51,6 +51,18 @@ internal sealed class OutboxWriter(PosyanduDb db, DateTimeOffset now)
         }
     }
 
+    /// <summary>The person wrote on this chat: what was held until they did (WhatsApp's 24-hour window) goes out now, first.</summary>
+    public async Task ReleaseHeldAsync(ChatAddress chat, CancellationToken cancellationToken)
+    {
+        var released = await db.Outbox
+            .Where(o => o.Channel == chat.Channel && o.Address == chat.Address && o.Status == OutboxStatus.WaitingForPerson)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Pending).SetProperty(o => o.NextAttemptAt, now), cancellationToken);
+        if (released > 0)
+        {
+            _touched.Add(chat);
+        }
+    }
+
     /// <summary>The chat a person was last active on among those not marked unreachable.</summary>
     public static async Task<ChatAddress?> BestChatAsync(PosyanduDb db, long personId, CancellationToken cancellationToken)
     {

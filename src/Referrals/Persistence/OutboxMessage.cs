@@ -21,6 +21,10 @@ public sealed class OutboxMessage
     public DateTimeOffset? LeaseUntil { get; set; }
     public string? LastError { get; set; }
     public string? PlatformMessageId { get; set; }
+    /// <summary>The platform's code for the last failure (Twilio: 21610 unsubscribed, 63016 outside the 24-hour window, …).</summary>
+    public int? ErrorCode { get; set; }
+    /// <summary>The platform's last delivery report for the sent message (Twilio: queued, sent, delivered, read, failed, undelivered).</summary>
+    public string? DeliveryStatus { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public long? ReferralId { get; set; }
@@ -29,5 +33,8 @@ public sealed class OutboxMessage
 /// <summary>Why a message is sent: an answer in a conversation, a referral alert, or a notice about a referral.</summary>
 public enum OutboxKind { Reply, Alert, Notice }
 
-/// <summary>Delivery state of an outbox message.</summary>
-public enum OutboxStatus { Pending, WaitingForChat, Sent, Failed, Unreachable }
+/// <summary>
+/// Delivery state of an outbox message. <see cref="WaitingForPerson"/>: held until the person writes on that chat again
+/// (a WhatsApp message outside the 24-hour window with no template and no SMS to fall back on).
+/// </summary>
+public enum OutboxStatus { Pending, WaitingForChat, Sent, Failed, Unreachable, WaitingForPerson }

@@ -163,6 +163,8 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.Property(o => o.Address).HasMaxLength(64);
             e.Property(o => o.LastError).HasMaxLength(500);
             e.Property(o => o.PlatformMessageId).HasMaxLength(100);
+            e.Property(o => o.DeliveryStatus).HasMaxLength(16);
+            e.HasIndex(o => o.PlatformMessageId);
             e.HasIndex(o => new { o.Channel, o.Address, o.Status });
             e.HasIndex(o => new { o.Status, o.NextAttemptAt });
             e.HasIndex(o => new { o.PersonId, o.Status });

@@ -10,7 +10,7 @@ namespace Posyandu.Conversation.Tests.Dialog;
 /// compared as text (goflow-style). Lines: <c># comment</c>, <c>@directive</c>, <c>&gt; input</c> are kept;
 /// <c>&lt; reply</c> and <c>= submitted</c> lines are what the engine produced. Inputs: typed text, or
 /// <c>[press DATA]</c>, <c>[photo ID]</c>, <c>[location LAT LON]</c>, <c>[welcome]</c>. Directives: <c>@catalog NAME</c>,
-/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
+/// <c>@person NAME</c>, <c>@bidang CODE</c>, <c>@channel telegram|whatsapp|sms</c> (what the channel can show; Telegram at first), <c>@now ISO-8601</c>, <c>@advance 15d|3h</c>, <c>@session</c> (prints the stored JSON).
 /// Like the real host, the session is stored as JSON after every message and read back before the next.
 /// </summary>
 internal sealed class TranscriptRunner
@@ -22,6 +22,7 @@ internal sealed class TranscriptRunner
     private DialogEngine _engine = new(TestFiles.DefaultCatalog);
     private string _person = "Siti Rahmah";
     private string? _bidang;
+    private ChannelCapabilities _channel = ChannelCapabilities.Telegram;
     private DateTimeOffset _now = new(2025, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
     private string _stored = "";
 
@@ -55,7 +56,7 @@ internal sealed class TranscriptRunner
     {
         var session = SessionJson.Deserialize(_stored);
         var before = SessionJson.Serialize(session);
-        var context = new DialogContext(_now, Wita, _person, _bidang);
+        var context = new DialogContext(_now, Wita, _person, _bidang, _channel);
         var result = input == "[welcome]" ? _engine.Welcome(session, context) : _engine.Handle(session, Parse(input), context);
 
         Assert.Equal(before, SessionJson.Serialize(session));
@@ -107,6 +108,15 @@ internal sealed class TranscriptRunner
                 break;
             case "@bidang":
                 _bidang = value.Length == 0 ? null : value;
+                break;
+            case "@channel":
+                _channel = value switch
+                {
+                    "telegram" => ChannelCapabilities.Telegram,
+                    "whatsapp" => ChannelCapabilities.WhatsApp,
+                    "sms" => ChannelCapabilities.Sms,
+                    _ => throw new FormatException($"Unknown channel {value}"),
+                };
                 break;
             case "@now":
                 _now = DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);

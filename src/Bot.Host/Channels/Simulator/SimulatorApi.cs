@@ -73,13 +73,18 @@ internal static class SimulatorApi
             return Bad(problem);
         }
 
+        if (body.ChatChannel() is not { } channel)
+        {
+            return Bad(SimulatorTexts.UnknownChannel);
+        }
+
         var person = await chats.FindPersonAsync(body.PersonId, cancellationToken);
         if (person is null)
         {
             return Bad(SimulatorTexts.UnknownPerson);
         }
 
-        await chats.SendAsync(person, message, cancellationToken);
+        await chats.SendAsync(person, message, channel, cancellationToken);
         return Ok(new SimulatorAccepted(), StatusCodes.Status202Accepted);
     }
 
@@ -114,6 +119,11 @@ internal static class SimulatorApi
         if (!long.TryParse(form["personId"], NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
         {
             return Bad(SimulatorTexts.UnknownPerson);
+        }
+
+        if (SimulatorChannels.ChatOf(form["channel"]) is not { } channel)
+        {
+            return Bad(SimulatorTexts.UnknownChannel);
         }
 
         var file = form.Files.GetFile("file");
@@ -157,7 +167,7 @@ internal static class SimulatorApi
             mediaId = await media.SaveAsync(content, extension, cancellationToken);
         }
 
-        await chats.SendAsync(person, Inbound.OfPhoto(mediaId, caption), cancellationToken);
+        await chats.SendAsync(person, Inbound.OfPhoto(mediaId, caption), channel, cancellationToken);
         return Ok(new SimulatorAccepted(mediaId), StatusCodes.Status202Accepted);
     }
 

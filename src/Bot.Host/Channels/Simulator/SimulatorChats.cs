@@ -14,12 +14,15 @@ internal sealed class SimulatorChats(PeopleQueries people, InboundHandler handle
     public Task<PersonView?> FindPersonAsync(long personId, CancellationToken cancellationToken) =>
         people.FindAsync(personId, cancellationToken);
 
-    /// <summary>Hands one message (null: only the phone claim, as when a contact is shared) to the inbound pipeline.</summary>
-    public Task<InboundOutcome> SendAsync(PersonView person, Inbound? message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands one message (null: only the phone claim, as when a contact is shared) to the inbound pipeline, on the
+    /// simulator chat that acts as <paramref name="channel"/> (<c>simulator</c>, <c>simulator-whatsapp</c>, <c>simulator-sms</c>).
+    /// </summary>
+    public Task<InboundOutcome> SendAsync(PersonView person, Inbound? message, string channel, CancellationToken cancellationToken)
     {
         // A fresh id per message: the page never retries a post by itself, so there is nothing to deduplicate.
         var envelope = new InboundEnvelope(
-            SimulatorSender.ChannelName,
+            channel,
             person.Phone,
             Guid.NewGuid().ToString("N"),
             message,

@@ -8,8 +8,17 @@ internal static class SimulatorExtensions
 {
     public static IServiceCollection AddSimulator(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, SimulatorSender>());
-        services.TryAddSingleton<SimulatorChats>();
+        if (services.Any(d => d.ServiceType == typeof(SimulatorChats)))
+        {
+            return services;
+        }
+
+        foreach (var channel in SimulatorSender.ChannelAs.Values)
+        {
+            services.AddSingleton<IChannelSender>(new SimulatorSender(channel));
+        }
+
+        services.AddSingleton<SimulatorChats>();
         return services;
     }
 

@@ -11,8 +11,12 @@ internal sealed record SimulatorMessageRequest(
     string? Text = null,
     string? ChoiceData = null,
     SimulatorLocation? Location = null,
-    bool ShareContact = false)
+    bool ShareContact = false,
+    string? Channel = null)
 {
+    /// <summary>The simulator chat for the channel the tester acts as (Telegram when none is given); null for an unknown one.</summary>
+    public string? ChatChannel() => SimulatorChannels.ChatOf(Channel);
+
     private const int MaxTextLength = 4096;
     private const int MaxChoiceBytes = 64;
 

@@ -22,4 +22,5 @@ internal static class SimulatorTexts
     public const string BadMediaId = "Nomor foto tidak sah.";
     public const string BadViewer = "Parameter 'viewer' harus berupa nomor orang dari daftar.";
     public const string SealedMessage = "🔒 Pesan rahasia. Isinya hanya terlihat oleh penerimanya.";
+    public const string UnknownChannel = "Kanal harus telegram, whatsapp atau sms.";
 }

@@ -171,7 +171,7 @@
 
   // The chosen person's simulator chat, plus what waits for them to open one (it is released to this chat).
   function inChat(item, person) {
-    return person && item.personId === person.id && (item.channel === "simulator" || item.channel === null);
+    return person && item.personId === person.id && (item.channel === null || item.channel === "simulator" || item.channel.startsWith("simulator-"));
   }
 
   function statusBadge(item) {
@@ -408,7 +408,7 @@
     return enqueue(person.id, async () => {
       await post("message", {
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ personId: person.id, ...fields }),
+        body: JSON.stringify({ personId: person.id, channel: $("channel-select").value, ...fields }),
       });
       return echo;
     });
@@ -424,6 +424,7 @@
     enqueue(person.id, async () => {
       const form = new FormData();
       form.append("personId", String(person.id));
+      form.append("channel", $("channel-select").value);
       form.append("file", file);
       const accepted = await post("photo", { body: form });
       return { kind: "photo", mediaId: accepted.mediaId };
