@@ -64,7 +64,7 @@ public sealed class TwilioJourneyTests : IAsyncLifetime
 
         var report = await _host.Host.GetJsonAsync($"/api/reports/{number}");
         var json = report.ToJsonString();
-        Assert.Equal("Diterima", (string?)report["referral"]!["status"]);
+        Assert.Equal("DITERIMA", (string?)report["referral"]!["status"]);
         Assert.Contains("-0.62345", json, StringComparison.Ordinal);
         Assert.Single(report["photos"]!.AsArray());
         Assert.Equal(1, _host.Twilio.MediaDownloads);
@@ -98,7 +98,7 @@ public sealed class TwilioJourneyTests : IAsyncLifetime
         Assert.Contains(notices, m => m.Body.Contains(number, StringComparison.Ordinal) && m.Body.Contains("Abdul Rahman", StringComparison.Ordinal));
 
         var report = await _host.Host.GetJsonAsync($"/api/reports/{number}");
-        Assert.Equal("Diterima", (string?)report["referral"]!["status"]);
+        Assert.Equal("DITERIMA", (string?)report["referral"]!["status"]);
         Assert.Equal("sms", (string?)report["channel"]);
         _host.Host.AssertNoErrors();
     }
