@@ -54,8 +54,8 @@ internal static class TwilioExtensions
     /// <summary>Maps the webhooks (403 for every call while the channel is off) and the signed photo links.</summary>
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TwilioChannel.WebhookPath, TwilioWebhook.HandleAsync).ExcludeFromDescription();
-        app.MapPost(TwilioChannel.StatusPath, TwilioStatusCallback.HandleAsync).ExcludeFromDescription();
+        app.MapPost(TwilioChannel.WebhookPath, TwilioWebhook.HandleAsync).WithWebhookBodyLimit().ExcludeFromDescription();
+        app.MapPost(TwilioChannel.StatusPath, TwilioStatusCallback.HandleAsync).WithWebhookBodyLimit().ExcludeFromDescription();
         app.MapGet(TwilioMediaLinks.PathPrefix + "{id}", TwilioMediaLinks.Serve).ExcludeFromDescription();
         return app;
     }

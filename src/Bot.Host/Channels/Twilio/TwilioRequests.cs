@@ -4,17 +4,15 @@ using Posyandu.Bot.Host.Configuration;
 namespace Posyandu.Bot.Host.Channels.Twilio;
 
 /// <summary>
-/// What both Twilio webhooks do before anything else: refuse a body over 1 MB (413) before reading it, refuse a missing or
-/// wrong signature (403), and only then hand over the form fields.
+/// What both Twilio webhooks do before anything else (their routes carry the 1 MB <see cref="WebhookBodyLimit"/>): refuse
+/// a missing or wrong signature (403), and only then hand over the form fields.
 /// </summary>
 internal static class TwilioRequests
 {
-    public const long MaxBodyBytes = 1024 * 1024;
-
     private static readonly FormOptions Limits = new()
     {
-        BufferBodyLengthLimit = MaxBodyBytes,
-        ValueLengthLimit = (int)MaxBodyBytes,
+        BufferBodyLengthLimit = WebhookBodyLimit.MaxBytes,
+        ValueLengthLimit = (int)WebhookBodyLimit.MaxBytes,
         ValueCountLimit = 200,
         KeyLengthLimit = 100,
     };
@@ -26,16 +24,6 @@ internal static class TwilioRequests
         if (!twilio.Enabled || string.IsNullOrEmpty(request.Headers[TwilioSignature.Header]))
         {
             return (null, StatusCodes.Status403Forbidden);
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = MaxBodyBytes;
         }
 
         if (!request.HasFormContentType)
