@@ -33,6 +33,14 @@ public sealed class TwilioSignatureTests
     }
 
     [Fact]
+    public void The_vector_passes_with_the_default_port_written_out_and_a_url_signed_with_it_passes_without()
+    {
+        const string WithPort = "https://example.ngrok.io:443/twilio/whatsapp?tenant=a";
+        Assert.True(TwilioSignature.IsValid("12345", WithPort, Form(Fields), Expected));
+        Assert.True(TwilioSignature.IsValid("12345", Url, Form(Fields), TwilioSigner.Sign("12345", WithPort, Fields)));
+    }
+
+    [Fact]
     public void A_changed_field_url_token_or_missing_signature_fails()
     {
         var changed = new Dictionary<string, string>(Fields) { ["Body"] = "Hello!" };

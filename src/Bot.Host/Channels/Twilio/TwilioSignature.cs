@@ -19,7 +19,29 @@ internal static class TwilioSignature
         }
 
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
-        return new RequestValidator(authToken).Validate(url, fields, signature);
+        var validator = new RequestValidator(authToken);
+        // Twilio signs the URL as it called it: with or without the default port, whichever the base URL does not say.
+        return validator.Validate(url, fields, signature)
+            || (OtherPortForm(url) is { } other && validator.Validate(other, fields, signature));
+    }
+
+    /// <summary>The same URL with its default port written out when it is not, or left out when it is; null when it has another port.</summary>
+    private static string? OtherPortForm(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            return null;
+        }
+
+        var authority = $"{uri.Scheme}://{uri.Host}";
+        var rest = uri.PathAndQuery;
+        var written = url.Length > authority.Length && url[authority.Length] == ':';
+        if (written && uri.IsDefaultPort)
+        {
+            return authority + rest;
+        }
+
+        return written ? null : $"{authority}:{uri.Port}{rest}";
     }
 
     /// <summary>The URL Twilio called: the public base URL (or the request's own scheme and host), the path and the query.</summary>
