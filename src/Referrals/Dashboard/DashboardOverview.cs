@@ -22,7 +22,7 @@ public sealed class DashboardOverview(IDbContextFactory<PosyanduDb> dbFactory, F
         var me = viewer.PersonId;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.Reports.AsNoTracking().VisibleTo(viewer);
+        var visible = db.VisibleReports(viewer);
 
         var counted = await visible
             .Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)

@@ -23,7 +23,7 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
         var now = time.GetUtcNow();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(db.Reports.AsNoTracking().VisibleTo(viewer), filter, viewer);
+        var query = Filter(db.VisibleReports(viewer), filter, viewer);
         if (query is null)
         {
             return new DashboardReportPage([], page, size, 0);
@@ -82,7 +82,7 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
 
         var wanted = number.Trim().ToUpperInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.AsNoTracking().VisibleTo(viewer)
+        var report = await db.VisibleReports(viewer)
             .Include(r => r.Referral).ThenInclude(f => f!.Recipients)
             .FirstOrDefaultAsync(r => r.Number == wanted, cancellationToken);
         if (report is null)

@@ -24,7 +24,7 @@ public sealed class DashboardStatistics(IDbContextFactory<PosyanduDb> dbFactory,
         var keys = LastMonths(viewer, months);
         var from = DashboardReports.MonthRange(keys[0], viewer.Zone)!.Value.From;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Reports.AsNoTracking().VisibleTo(viewer)
+        var rows = await db.VisibleReports(viewer)
             .Where(r => r.SubmittedAt >= from)
             .Select(r => new { r.Bidang, r.SubmittedAt })
             .ToListAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class DashboardStatistics(IDbContextFactory<PosyanduDb> dbFactory,
         var from = DashboardReports.MonthRange(LastMonths(viewer, months)[0], viewer.Zone)!.Value.From;
         var me = viewer.PersonId;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Reports.AsNoTracking().VisibleTo(viewer)
+        var rows = await db.VisibleReports(viewer)
             .Where(r => r.SubmittedAt >= from && r.Referral != null
                 && (!r.Confidential || r.Referral.Recipients.Any(x => x.PersonId == me && x.Kind == RecipientKind.Primary)))
             .Select(r => new { r.SubmittedAt, r.Referral!.AcknowledgedAt })

@@ -20,7 +20,7 @@ public sealed class MonthlyRecap(IDbContextFactory<PosyanduDb> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reports = await db.Reports.AsNoTracking().VisibleTo(viewer)
+        var reports = await db.VisibleReports(viewer)
             .Where(r => r.SubmittedAt >= range.From && r.SubmittedAt < range.To)
             .Select(r => new { r.DesaKode, r.PosyanduId, r.Bidang })
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Posyandu.Referrals.Persistence;
 
 namespace Posyandu.Referrals.Dashboard;
@@ -8,14 +9,16 @@ namespace Posyandu.Referrals.Dashboard;
 /// </summary>
 internal static class ReportScope
 {
-    public static IQueryable<Report> VisibleTo(this IQueryable<Report> reports, DashboardViewer viewer)
+    public static IQueryable<Report> VisibleReports(this PosyanduDb db, DashboardViewer viewer)
     {
         var area = viewer.Area;
         var under = area + ".";
         var me = viewer.PersonId;
-        return reports.Where(r =>
+        // The reports routed to the viewer as one set, read once, rather than a look into the recipients for every report.
+        var routedToMe = db.ReferralRecipients.Where(x => x.PersonId == me).Join(db.Referrals, x => x.ReferralId, f => f.Id, (_, f) => f.ReportId);
+        return db.Reports.AsNoTracking().Where(r =>
             (!r.Confidential && (r.DesaKode == area || r.DesaKode.StartsWith(under)))
-            || r.Referral!.Recipients.Any(x => x.PersonId == me));
+            || routedToMe.Contains(r.Id));
     }
 
     /// <summary>Whether the viewer sees everything of a visible report: any non-confidential one, a confidential one as its primary recipient.</summary>

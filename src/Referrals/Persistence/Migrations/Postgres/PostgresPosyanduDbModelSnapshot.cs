@@ -540,9 +540,9 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReporterId");
 
-                    b.HasIndex("SubmittedAt");
-
                     b.HasIndex("DesaKode", "Bidang");
+
+                    b.HasIndex("SubmittedAt", "Id", "Confidential", "DesaKode", "Bidang");
 
                     b.ToTable("Reports");
                 });

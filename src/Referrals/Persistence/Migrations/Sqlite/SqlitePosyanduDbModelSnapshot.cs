@@ -514,9 +514,9 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReporterId");
 
-                    b.HasIndex("SubmittedAt");
-
                     b.HasIndex("DesaKode", "Bidang");
+
+                    b.HasIndex("SubmittedAt", "Id", "Confidential", "DesaKode", "Bidang");
 
                     b.ToTable("Reports");
                 });
