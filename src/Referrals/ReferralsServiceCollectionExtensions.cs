@@ -15,6 +15,7 @@ using Posyandu.Referrals.People;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
+using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Roster;
 using Posyandu.Referrals.Workflow;
 
@@ -93,6 +94,8 @@ public static class ReferralsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DashboardActions>>()));
         services.AddSingleton<DashboardRoster>();
+        services.AddSingleton<RoutingGaps>();
+        services.AddSingleton<IRoutingGapSource, DashboardRoutingGaps>();
         services.AddSingleton<MonthlyRecap>();
         return services;
     }

@@ -47,6 +47,7 @@ internal static class ApiExtensions
         app.MapReportsApi();
         app.MapRemindersApi();
         app.MapOutboxApi();
+        app.MapRoutingApi();
         app.MapHealth();
         return app;
     }

@@ -17,7 +17,33 @@ public static class ReferralRouter
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rule);
-        var officials = await OfficialsCoveringAsync(db, desaKode, cancellationToken);
+        return RouteAmong(await OfficialsCoveringAsync(db, desaKode, cancellationToken), desaKode, rule);
+    }
+
+    /// <summary>
+    /// Where the roster leaves <paramref name="rule"/> without the people it names for a desa: each primary or copy role
+    /// that nobody holds there, with the roles its referrals go to instead (none: a copy that is not sent, or a report
+    /// with nobody to receive it). <paramref name="officials"/> are the officials covering the desa or more.
+    /// </summary>
+    public static IEnumerable<RoutingGap> GapsAmong(IReadOnlyList<Person> officials, string desaKode, RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(officials);
+        ArgumentNullException.ThrowIfNull(rule);
+        foreach (var role in rule.Primary.Where(role => Holders(officials, desaKode, role).Count == 0))
+        {
+            var instead = Resolve(officials, desaKode, role, rule).Select(r => r.Person.Peran).Distinct().ToList();
+            yield return new RoutingGap(desaKode, rule.Topic, role, RecipientKind.Primary, instead);
+        }
+
+        foreach (var role in rule.Copy.Where(role => Holders(officials, desaKode, role).Count == 0))
+        {
+            IReadOnlyList<string> instead = CopyFallsBackToKades(rule, role) && Holders(officials, desaKode, Peran.Kades).Count > 0 ? [Peran.Kades] : [];
+            yield return new RoutingGap(desaKode, rule.Topic, role, RecipientKind.Copy, instead);
+        }
+    }
+
+    private static List<RoutedRecipient> RouteAmong(IReadOnlyList<Person> officials, string desaKode, RoutingRule rule)
+    {
         var result = new List<RoutedRecipient>();
 
         foreach (var role in rule.Primary)
@@ -32,9 +58,8 @@ public static class ReferralRouter
             {
                 AddAll(result, holders.Select(p => new RoutedRecipient(p, RecipientKind.Copy, null)));
             }
-            else if (role != Peran.Kades && (!rule.Restricted || rule.Names(Peran.Kades)))
+            else if (CopyFallsBackToKades(rule, role))
             {
-                // A copy only informs: a missing one falls back to the Kepala Desa, but never escalates further.
                 var reason = $"{role} tidak ada, dialihkan ke {Peran.Kades}";
                 AddAll(result, Holders(officials, desaKode, Peran.Kades).Select(p => new RoutedRecipient(p, RecipientKind.Copy, reason)));
             }
@@ -67,7 +92,7 @@ public static class ReferralRouter
         return [];
     }
 
-    private static IEnumerable<RoutedRecipient> Resolve(List<Person> officials, string desaKode, string role, RoutingRule rule)
+    private static IEnumerable<RoutedRecipient> Resolve(IReadOnlyList<Person> officials, string desaKode, string role, RoutingRule rule)
     {
         var holders = Holders(officials, desaKode, role);
         if (holders.Count > 0)
@@ -99,6 +124,10 @@ public static class ReferralRouter
 
         return [];
     }
+
+    /// <summary>A copy only informs: a missing one falls back to the Kepala Desa (unless the rule keeps to its roles), never further.</summary>
+    private static bool CopyFallsBackToKades(RoutingRule rule, string role) =>
+        role != Peran.Kades && (!rule.Restricted || rule.Names(Peran.Kades));
 
     private static void AddAll(List<RoutedRecipient> result, IEnumerable<RoutedRecipient> candidates)
     {
@@ -139,7 +168,7 @@ public static class ReferralRouter
     }
 
     /// <summary>People holding <paramref name="role"/> whose area is the desa or contains it; a kecamatan-level person covers every desa under it.</summary>
-    private static List<Person> Holders(List<Person> officials, string desaKode, string role) =>
+    private static List<Person> Holders(IReadOnlyList<Person> officials, string desaKode, string role) =>
         officials.Where(p => p.Peran == role && KodeWilayah.Covers(p.KodeWilayah, desaKode)).OrderBy(p => p.Id).ToList();
 
     private static Task<List<Person>> OfficialsCoveringAsync(PosyanduDb db, string desaKode, CancellationToken cancellationToken)

@@ -69,6 +69,26 @@ public sealed class HostCommandTests
         Assert.Equal(HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
     }
 
+    [Theory]
+    [InlineData("routing|gaps", null)]
+    [InlineData("ROUTING|Gaps|64.02.01", "64.02.01")]
+    public void Routing_gaps_takes_an_optional_area(string line, string? area)
+    {
+        var command = HostCommand.Parse(Args(line));
+
+        Assert.Equal((HostCommandKind.RoutingGaps, area), (command.Kind, command.Area));
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("routing")]
+    [InlineData("routing|import")]
+    [InlineData("routing|gaps|64.02|64.03")]
+    public void Anything_else_after_routing_is_bad_usage(string line)
+    {
+        Assert.Equal(HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
+    }
+
     // Arguments as the shell hands them over, written with | between them.
     private static string[] Args(string line) => line.Length == 0 ? [] : line.Split('|');
 }
