@@ -78,6 +78,9 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();
         services.AddSingleton<ReminderQueries>();
+        services.AddSingleton<ReminderRunner>();
+        services.AddSingleton<ReminderRunQueries>();
+        services.AddSingleton<IReminderRunSource>(sp => sp.GetRequiredService<ReminderRunQueries>());
         services.AddSingleton<RosterImporter>();
 
         services.AddSingleton<SignInCodes>();

@@ -76,6 +76,8 @@ internal static partial class ConfigurationExtensions
             .BindConfiguration(ReminderOptions.Section)
             .PostConfigure(o => o.QuietHours = o.QuietHours?.Trim() ?? "")
             .Validate(o => o.QuietHoursValid, "Reminders:QuietHours harus berbentuk '21:00-06:00' (kosongkan bila tidak ada jam tenang)")
+            .Validate(o => o.SchedulesValid,
+                "Reminders:HariBuka:Time harus jam seperti '16:00', Reminders:Monthly:Cron dan Reminders:Digest:Cron harus cron lima kolom seperti '0 9 25 * *', dan Reminders:BatchSize 1–10000")
             .ValidateOnStart();
 
         services.AddOptions<GrowthOptions>()
