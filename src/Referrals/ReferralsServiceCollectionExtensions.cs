@@ -72,6 +72,7 @@ public static class ReferralsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DeadlineRunner>>()));
 
         services.AddSingleton<ChannelLinks>();
+        services.AddSingleton<OutboxPacer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<OutboxQueries>();

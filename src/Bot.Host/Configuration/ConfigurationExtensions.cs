@@ -44,6 +44,7 @@ internal static partial class ConfigurationExtensions
                 "Telegram:BotToken tidak sah (bentuknya 123456789:ABC..., dari @BotFather)")
             .Validate(o => IsOneOf(o.Mode, TelegramOptions.Webhook, TelegramOptions.Polling),
                 "Telegram:Mode harus 'Webhook' atau 'Polling'")
+            .Validate(o => o.Pacing is { IsValid: true }, "Telegram:Pacing:PerSecond dan Telegram:Pacing:PerChatPerSecond harus bilangan 0 atau lebih (0 = tanpa batas)")
             .Validate(o => o.WebhookSecret.Length == 0 || WebhookSecretFormat().IsMatch(o.WebhookSecret),
                 "Telegram:WebhookSecret hanya boleh berisi A-Z, a-z, 0-9, _ dan - (1 sampai 256 karakter)")
             .Validate(o => IsHttpUrl(o.ApiBaseUrl, requireHttps: false),
