@@ -58,6 +58,7 @@ app.MapTelegram();
 app.MapApi();
 app.MapDemo();
 app.MapDashboard();
+app.MapHangfireDashboard();
 
 await app.RunAsync();
 return 0;
