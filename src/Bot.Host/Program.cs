@@ -22,7 +22,7 @@ if (command.Kind == HostCommandKind.FormsGraph)
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArgs);
-if (command.Kind == HostCommandKind.ImportRoster)
+if (command.Kind is HostCommandKind.ImportRoster or HostCommandKind.RoutingGaps)
 {
     // The command prints its own report; the log only speaks up when something is wrong.
     builder.Logging.AddFilter((string?)null, LogLevel.Warning);
@@ -47,6 +47,11 @@ if (app.Services.CheckConfiguration() is { } problem)
 if (command.Kind == HostCommandKind.ImportRoster)
 {
     return await RosterImportCommand.RunAsync(app.Services, command.RosterPath!, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+}
+
+if (command.Kind == HostCommandKind.RoutingGaps)
+{
+    return await RoutingGapsCommand.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
 }
 
 await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);

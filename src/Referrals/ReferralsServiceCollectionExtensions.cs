@@ -16,6 +16,7 @@ using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
 using Posyandu.Referrals.Roster;
+using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Workflow;
 
 namespace Posyandu.Referrals;
@@ -82,6 +83,8 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<ReminderRunner>();
         services.AddSingleton<ReminderRunQueries>();
         services.AddSingleton<IReminderRunSource>(sp => sp.GetRequiredService<ReminderRunQueries>());
+        services.AddSingleton<RoutingGaps>();
+        services.AddSingleton<IRoutingGapSource>(sp => sp.GetRequiredService<RoutingGaps>());
         services.AddSingleton<RosterImporter>();
 
         services.AddSingleton<SignInCodes>();

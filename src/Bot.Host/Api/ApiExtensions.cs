@@ -46,6 +46,7 @@ internal static class ApiExtensions
         app.MapScalarApiReference(DocsPath, options => options.WithTitle("Posyandu.Bot API"));
         app.MapReportsApi();
         app.MapRemindersApi();
+        app.MapRoutingApi();
         app.MapHealth();
         return app;
     }

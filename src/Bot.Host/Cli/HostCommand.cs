@@ -2,13 +2,13 @@ namespace Posyandu.Bot.Host.Cli;
 
 /// <summary>
 /// What the command line asks for: run the bot (the default; the arguments go to the host, e.g. <c>--urls</c>), import a
-/// roster (<c>roster import FILE.csv</c>), print the form diagrams (<c>forms graph [TOPIC] [--markdown]</c>), or nothing
+/// roster (<c>roster import FILE.csv</c>), list the routing gaps (<c>routing gaps</c>), print the form diagrams (<c>forms graph [TOPIC] [--markdown]</c>), or nothing
 /// valid (print the usage, exit 2).
 /// </summary>
 internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, string? RosterPath = null, string? Topic = null, bool Markdown = false)
 {
     public const string Usage =
-        "Pemakaian: dotnet run --project src/Bot.Host -- roster import FILE.csv, atau -- forms graph [TOPIK] [--markdown]";
+        "Pemakaian: dotnet run --project src/Bot.Host -- roster import FILE.csv, -- routing gaps, atau -- forms graph [TOPIK] [--markdown]";
 
     public const string MarkdownOption = "--markdown";
 
@@ -18,6 +18,13 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
         if (args.Length > 0 && string.Equals(args[0], "forms", StringComparison.OrdinalIgnoreCase))
         {
             return ParseForms(args);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "routing", StringComparison.OrdinalIgnoreCase))
+        {
+            return args.Length == 2 && string.Equals(args[1], "gaps", StringComparison.OrdinalIgnoreCase)
+                ? new HostCommand(HostCommandKind.RoutingGaps, [])
+                : new HostCommand(HostCommandKind.BadUsage, []);
         }
 
         if (args.Length == 0 || !string.Equals(args[0], "roster", StringComparison.OrdinalIgnoreCase))
@@ -60,4 +67,4 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
     }
 }
 
-internal enum HostCommandKind { RunBot, ImportRoster, FormsGraph, BadUsage }
+internal enum HostCommandKind { RunBot, ImportRoster, RoutingGaps, FormsGraph, BadUsage }

@@ -12,6 +12,9 @@ namespace Posyandu.Referrals.Routing;
 /// </summary>
 public static class ReferralRouter
 {
+    /// <summary>Between the missing role and where its referrals go instead, in every fallback reason.</summary>
+    public const string FallbackSeparator = " tidak ada, dialihkan ke ";
+
     /// <summary>Recipients for a new referral: primaries first, then copies not already primary.</summary>
     public static async Task<IReadOnlyList<RoutedRecipient>> RouteAsync(PosyanduDb db, string desaKode, RoutingRule rule, CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ public static class ReferralRouter
             else if (role != Peran.Kades && (!rule.Restricted || rule.Names(Peran.Kades)))
             {
                 // A copy only informs: a missing one falls back to the Kepala Desa, but never escalates further.
-                var reason = $"{role} tidak ada, dialihkan ke {Peran.Kades}";
+                var reason = $"{role}{FallbackSeparator}{Peran.Kades}";
                 AddAll(result, Holders(officials, desaKode, Peran.Kades).Select(p => new RoutedRecipient(p, RecipientKind.Copy, reason)));
             }
         }
@@ -81,7 +84,7 @@ public static class ReferralRouter
             var kades = Holders(officials, desaKode, Peran.Kades);
             if (kades.Count > 0)
             {
-                return kades.Select(p => new RoutedRecipient(p, RecipientKind.Primary, $"{role} tidak ada, dialihkan ke {Peran.Kades}"));
+                return kades.Select(p => new RoutedRecipient(p, RecipientKind.Primary, $"{role}{FallbackSeparator}{Peran.Kades}"));
             }
 
             missing = $"{role} dan {Peran.Kades}";
@@ -93,7 +96,7 @@ public static class ReferralRouter
             if (found.Count > 0)
             {
                 var to = string.Join(", ", found.Select(x => x.Role));
-                return found.SelectMany(x => x.People).Select(p => new RoutedRecipient(p, RecipientKind.Primary, $"{missing} tidak ada, dialihkan ke {to}"));
+                return found.SelectMany(x => x.People).Select(p => new RoutedRecipient(p, RecipientKind.Primary, $"{missing}{FallbackSeparator}{to}"));
             }
         }
 

@@ -70,5 +70,16 @@ public sealed class HostCommandTests
     }
 
     // Arguments as the shell hands them over, written with | between them.
+    [Theory]
+    [InlineData("routing|gaps", true)]
+    [InlineData("ROUTING|Gaps", true)]
+    [InlineData("routing", false)]
+    [InlineData("routing|gaps|extra", false)]
+    [InlineData("routing|import|a.csv", false)]
+    public void Routing_gaps_is_a_command(string line, bool valid)
+    {
+        Assert.Equal(valid ? HostCommandKind.RoutingGaps : HostCommandKind.BadUsage, HostCommand.Parse(Args(line)).Kind);
+    }
+
     private static string[] Args(string line) => line.Length == 0 ? [] : line.Split('|');
 }
