@@ -51,11 +51,11 @@ public sealed class DeadlineJobsTests
         var referral = (await host.GetJsonAsync($"/api/reports/{number}"))["referral"]!;
         Assert.Equal(1, (int)referral["escalationLevel"]!);
         var timeline = referral["timeline"]!.AsArray();
-        var escalated = Assert.Single(timeline, e => (string?)e!["kind"] == "Dieskalasi")!;
+        var escalated = Assert.Single(timeline, e => (string?)e!["kind"] == "DIESKALASI")!;
         Assert.Equal(("Muhammad Yusuf", "CAMAT"), ((string?)escalated["person"], (string?)escalated["peran"]));
-        var created = timeline.First(e => (string?)e!["kind"] == "Dibuat")!;
+        var created = timeline.First(e => (string?)e!["kind"] == "DIBUAT")!;
         Assert.Equal(("Siti Rahmah", "KADER", "telegram"), ((string?)created["person"], (string?)created["peran"], (string?)created["channel"]));
-        Assert.Contains(timeline, e => (string?)e!["kind"] == "Diingatkan");
+        Assert.Contains(timeline, e => (string?)e!["kind"] == "DIINGATKAN");
         host.AssertNoErrors();
     }
 
@@ -95,13 +95,13 @@ public sealed class DeadlineJobsTests
 
         await Eventually.True(() => EscalationsAsync(host, number).Result >= 1, "the escalation two seconds after the alert", TimeSpan.FromSeconds(20));
         var timeline = (await host.GetJsonAsync($"/api/reports/{number}"))["referral"]!["timeline"]!.AsArray();
-        Assert.Contains(timeline, e => (string?)e!["kind"] == "Diingatkan");
+        Assert.Contains(timeline, e => (string?)e!["kind"] == "DIINGATKAN");
     }
 
     private static async Task<int> EscalationsAsync(TelegramTestHost host, string number)
     {
         var detail = await host.GetJsonAsync($"/api/reports/{number}");
-        return detail["referral"]!["timeline"]!.AsArray().Count(e => (string?)e!["kind"] == "Dieskalasi" && (string?)e["person"] is not null);
+        return detail["referral"]!["timeline"]!.AsArray().Count(e => (string?)e!["kind"] == "DIESKALASI" && (string?)e["person"] is not null);
     }
 
     private static async Task<long> ReferralIdAsync(TelegramTestHost host)
