@@ -23,7 +23,7 @@ internal static class ReminderTexts
 
     /// <summary>The day before hari buka, to the Posyandu's kader.</summary>
     public static Reply HariBuka(string posyandu, DateOnly openingDay) => Reply.Plain(
-        $"*Pengingat hari buka*\nBesok, {Date(openingDay)}, Posyandu {posyandu} buka. Terima kasih atas persiapannya, " +
+        $"*Pengingat hari buka*\nBesok, {Date(openingDay)}, {posyandu} buka. Terima kasih atas persiapannya, " +
         "Bapak/Ibu kader. Setelah kegiatan, laporan dapat dikirim lewat menu *Lapor*." + StopHint);
 
     /// <summary>The monthly reminder to a kader who has not reported this month.</summary>

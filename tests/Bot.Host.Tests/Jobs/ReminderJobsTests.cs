@@ -42,7 +42,7 @@ public sealed class ReminderJobsTests
             await job.RunAsync(ReminderKind.HariBuka, zone, CancellationToken.None);
 
             var sent = await Eventually.Get(() => host.BotApi.SentTo(chat) is [var first, ..] ? first : null, $"the hari-buka reminder in {zone}");
-            Assert.Contains("Besok, 1 Februari 2026, Posyandu Posyandu " + zone + " buka", sent.Text, StringComparison.Ordinal);
+            Assert.Contains("Besok, 1 Februari 2026, Posyandu " + zone + " buka", sent.Text, StringComparison.Ordinal);
         }
 
         await WaitForRunsDoneAsync(host, ReminderKind.HariBuka, 3);
