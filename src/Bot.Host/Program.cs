@@ -66,6 +66,7 @@ app.MapTwilio();
 app.MapApi();
 app.MapDemo();
 app.MapDashboard();
+app.MapHangfireDashboard();
 
 await app.RunAsync();
 return 0;

@@ -15,8 +15,8 @@ using Posyandu.Referrals.People;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Reports;
-using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Roster;
+using Posyandu.Referrals.Routing;
 using Posyandu.Referrals.Workflow;
 
 namespace Posyandu.Referrals;
@@ -73,6 +73,7 @@ public static class ReferralsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DeadlineRunner>>()));
 
         services.AddSingleton<ChannelLinks>();
+        services.AddSingleton<OutboxPacer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<DeliveryReports>();
@@ -80,6 +81,9 @@ public static class ReferralsServiceCollectionExtensions
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<PeopleQueries>();
         services.AddSingleton<ReminderQueries>();
+        services.AddSingleton<ReminderRunner>();
+        services.AddSingleton<ReminderRunQueries>();
+        services.AddSingleton<IReminderRunSource>(sp => sp.GetRequiredService<ReminderRunQueries>());
         services.AddSingleton<RosterImporter>();
 
         services.AddSingleton<SignInCodes>();

@@ -44,6 +44,7 @@ internal static partial class ConfigurationExtensions
                 "Telegram:BotToken tidak sah (bentuknya 123456789:ABC..., dari @BotFather)")
             .Validate(o => IsOneOf(o.Mode, TelegramOptions.Webhook, TelegramOptions.Polling),
                 "Telegram:Mode harus 'Webhook' atau 'Polling'")
+            .Validate(o => o.Pacing is { IsValid: true }, "Telegram:Pacing:PerSecond dan Telegram:Pacing:PerChatPerSecond harus bilangan 0 atau lebih (0 = tanpa batas)")
             .Validate(o => o.WebhookSecret.Length == 0 || WebhookSecretFormat().IsMatch(o.WebhookSecret),
                 "Telegram:WebhookSecret hanya boleh berisi A-Z, a-z, 0-9, _ dan - (1 sampai 256 karakter)")
             .Validate(o => IsHttpUrl(o.ApiBaseUrl, requireHttps: false),
@@ -98,6 +99,8 @@ internal static partial class ConfigurationExtensions
             .BindConfiguration(ReminderOptions.Section)
             .PostConfigure(o => o.QuietHours = o.QuietHours?.Trim() ?? "")
             .Validate(o => o.QuietHoursValid, "Reminders:QuietHours harus berbentuk '21:00-06:00' (kosongkan bila tidak ada jam tenang)")
+            .Validate(o => o.SchedulesValid,
+                "Reminders:HariBuka:Time harus jam seperti '16:00', Reminders:Monthly:Cron dan Reminders:Digest:Cron harus cron lima kolom seperti '0 9 25 * *', dan Reminders:BatchSize 1–10000")
             .ValidateOnStart();
 
         services.AddOptions<GrowthOptions>()

@@ -20,6 +20,9 @@ internal sealed class TelegramOptions
     /// <summary>The public URL of <c>/webhooks/telegram</c>; when set in Webhook mode, <c>setWebhook</c> is called at start.</summary>
     public string WebhookUrl { get; set; } = "";
 
+    /// <summary>The Bot API's limits: about 30 messages a second per bot, 1 a second per chat (0 = unlimited).</summary>
+    public PacingOptions Pacing { get; set; } = new() { PerSecond = 30, PerChatPerSecond = 1 };
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool UsesWebhook => string.Equals(Mode, Webhook, StringComparison.OrdinalIgnoreCase);

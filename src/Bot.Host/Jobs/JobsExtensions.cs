@@ -6,13 +6,18 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Posyandu.Bot.Host.Configuration;
 using Posyandu.Referrals.Deadlines;
+using Microsoft.Extensions.Options;
 using Posyandu.Referrals.Outbox;
+using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Reminders;
+using Posyandu.Referrals.Roster;
 
 namespace Posyandu.Bot.Host.Jobs;
 
 /// <summary>
 /// Hangfire as the clock and the worker pool: outbox deliveries (now or scheduled), referral deadlines (a delayed job at
-/// each due moment), and the outbox and deadline sweeps every minute and at start.
+/// each due moment), the reminder schedules (one recurring job per kind and time zone, its cron in that zone), and the
+/// outbox, deadline and reminder sweeps every minute and at start.
 /// Storage is in memory by default (the database is the source of truth, the sweep rebuilds the work after a restart)
 /// or PostgreSQL (<c>Hangfire:Storage=Postgres</c>).
 /// </summary>
@@ -47,6 +52,8 @@ internal static class JobsExtensions
         services.AddSingleton<IDeadlineScheduler, HangfireDeadlineScheduler>();
         services.AddTransient<ReferralDeadlineJob>();
         services.AddTransient<DeadlineSweepJob>();
+        services.AddTransient<ReminderJob>();
+        services.AddTransient<ReminderSweepJob>();
         return builder;
     }
 
@@ -59,9 +66,22 @@ internal static class JobsExtensions
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<OutboxSweepJob>(OutboxSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.RecurringId, job => job.RunAsync(false, CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ReminderSweepJob>(ReminderSweepJob.RecurringId, job => job.RunAsync(false, CancellationToken.None), Cron.Minutely());
+        var reminders = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+        foreach (var kind in Enum.GetValues<ReminderKind>())
+        {
+            foreach (var zone in WilayahTimeZone.All)
+            {
+                var zoneName = zone.StandardName;
+                recurring.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId(kind, zone), job => job.RunAsync(kind, zoneName, CancellationToken.None),
+                    reminders.CronOf(kind), new RecurringJobOptions { TimeZone = zone });
+            }
+        }
+
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         jobs.Enqueue<OutboxSweepJob>(job => job.RunAsync(CancellationToken.None));
         jobs.Enqueue<DeadlineSweepJob>(job => job.RunAsync(true, CancellationToken.None));
+        jobs.Enqueue<ReminderSweepJob>(job => job.RunAsync(true, CancellationToken.None));
         return app;
     }
 

@@ -9,13 +9,15 @@ namespace Posyandu.Referrals.Outbox;
 /// <summary>
 /// Delivers the due messages of one chat in order through that channel's sender. Each row is claimed with a lease
 /// (an atomic UPDATE) so two workers never send it twice; a platform asking to wait is honoured, a blocked chat is
-/// marked unreachable, and nothing is lost: the sweeper picks up whatever is left.
+/// marked unreachable, and nothing is lost: the sweeper picks up whatever is left. Each send first waits for its turn within
+/// the channel's limits (<see cref="OutboxPacer"/>), so a district-wide reminder run never makes the platform answer 429.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PosyanduDb> dbFactory,
     IEnumerable<IChannelSender> senders,
     IOutboxScheduler scheduler,
     ChannelLinks channelLinks,
+    OutboxPacer pacer,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
@@ -67,6 +69,9 @@ public sealed class OutboxDispatcher(
             return false;
         }
 
+        // Paced before the claim, so the lease counts from when the message may really leave.
+        await pacer.WaitAsync(channel, address, cancellationToken);
+        now = time.GetUtcNow();
         var leaseUntil = now + Lease;
         var claimed = await db.Outbox
             .Where(o => o.Id == head.Id && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))

@@ -15,10 +15,12 @@ internal sealed class OutboxWriter(PosyanduDb db, DateTimeOffset now)
     public IReadOnlyCollection<ChatAddress> Touched => _touched;
 
     /// <summary>A message to one chat, whoever it belongs to (a reply in the conversation that is going on there).</summary>
-    public void ToChat(ChatAddress chat, long? personId, OutboxKind kind, Reply reply, long? referralId = null)
+    public OutboxMessage ToChat(ChatAddress chat, long? personId, OutboxKind kind, Reply reply, long? referralId = null)
     {
-        db.Outbox.Add(NewMessage(personId, chat, kind, reply, referralId));
+        var message = NewMessage(personId, chat, kind, reply, referralId);
+        db.Outbox.Add(message);
         _touched.Add(chat);
+        return message;
     }
 
     /// <summary>

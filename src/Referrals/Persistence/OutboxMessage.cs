@@ -30,8 +30,8 @@ public sealed class OutboxMessage
     public long? ReferralId { get; set; }
 }
 
-/// <summary>Why a message is sent: an answer in a conversation, a referral alert, or a notice about a referral.</summary>
-public enum OutboxKind { Reply, Alert, Notice }
+/// <summary>Why a message is sent: an answer in a conversation, a referral alert, a notice about a referral, or a scheduled reminder.</summary>
+public enum OutboxKind { Reply, Alert, Notice, Reminder }
 
 /// <summary>
 /// Delivery state of an outbox message. <see cref="WaitingForPerson"/>: held until the person writes on that chat again

@@ -22,6 +22,8 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DashboardSignIn> DashboardSignIns => Set<DashboardSignIn>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<ReminderRecipient> ReminderRecipients => Set<ReminderRecipient>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -46,6 +48,9 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ReferralEventKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReminderKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReminderRunStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReminderRecipientStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -180,6 +185,23 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.Property(s => s.Salt).HasMaxLength(32);
             e.HasIndex(s => new { s.Phone, s.CreatedAt });
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReminderRun>(e =>
+        {
+            e.Property(r => r.Zone).HasMaxLength(4);
+            e.HasIndex(r => new { r.Kind, r.Zone, r.Occurrence }).IsUnique();
+            e.HasIndex(r => new { r.Status, r.DueAt });
+            e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReminderRecipient>(e =>
+        {
+            e.Property(r => r.Reason).HasMaxLength(200);
+            e.HasIndex(r => new { r.RunId, r.PersonId }).IsUnique();
+            e.HasIndex(r => new { r.RunId, r.Status });
+            e.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.OutboxMessage).WithMany().HasForeignKey(r => r.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 

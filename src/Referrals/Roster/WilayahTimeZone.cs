@@ -10,6 +10,12 @@ public static class WilayahTimeZone
     public static readonly TimeZoneInfo Wita = TimeZoneInfo.CreateCustomTimeZone("Asia/Makassar", TimeSpan.FromHours(8), "WITA", "WITA");
     public static readonly TimeZoneInfo Wit = TimeZoneInfo.CreateCustomTimeZone("Asia/Jayapura", TimeSpan.FromHours(9), "WIT", "WIT");
 
+    /// <summary>Indonesia's three zones, west to east.</summary>
+    public static IReadOnlyList<TimeZoneInfo> All { get; } = [Wib, Wita, Wit];
+
+    /// <summary>The zone named <c>WIB</c>, <c>WITA</c> or <c>WIT</c>; null for anything else.</summary>
+    public static TimeZoneInfo? Named(string name) => All.FirstOrDefault(z => string.Equals(z.StandardName, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The zone of <paramref name="kode"/> (any level); WIB when the province is unknown.</summary>
     public static TimeZoneInfo For(string kode) =>
         kode is { Length: >= 2 } && int.TryParse(kode.AsSpan(0, 2), out var province) ? ForProvince(province) ?? Wib : Wib;

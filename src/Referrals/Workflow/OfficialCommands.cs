@@ -221,28 +221,8 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
     }
 
     /// <summary>DAFTAR: the official's open referrals (still to acknowledge, or acknowledged by them and not closed).</summary>
-    private async Task<Reply> ListAsync(WorkUnit work, Person official, CancellationToken cancellationToken)
-    {
-        var open = await work.Db.Referrals
-            .Where(r => (r.Status == ReferralStatus.Terkirim && r.Recipients.Any(x => x.PersonId == official.Id && x.Kind == RecipientKind.Primary && x.DeclinedAt == null))
-                        || (r.Status == ReferralStatus.Diterima && r.AcknowledgedById == official.Id))
-            .Select(r => new { r.Report!.Number, r.Report.Topic, r.Report.DesaKode, r.Report.SubmittedAt, r.Status, r.AckDeadline })
-            .ToListAsync(cancellationToken);
-        var codes = open.Select(r => r.DesaKode).Distinct().ToList();
-        var desa = await work.Db.Wilayah.Where(w => codes.Contains(w.Kode)).ToDictionaryAsync(w => w.Kode, w => w.Nama, cancellationToken);
-        var now = time.GetUtcNow();
-        var items = open
-            .OrderBy(r => r.Status).ThenBy(r => r.AckDeadline).ThenBy(r => r.Number, StringComparer.Ordinal)
-            .Select(r => new OpenReferral(
-                r.Number,
-                catalog.Find(r.Topic)?.Title ?? r.Topic,
-                desa.GetValueOrDefault(r.DesaKode, r.DesaKode),
-                now - r.SubmittedAt,
-                r.Status == ReferralStatus.Terkirim ? r.AckDeadline : null,
-                Roster.WilayahTimeZone.For(r.DesaKode)))
-            .ToList();
-        return DeadlineTexts.OpenList(items, ListLimit);
-    }
+    private async Task<Reply> ListAsync(WorkUnit work, Person official, CancellationToken cancellationToken) =>
+        DeadlineTexts.OpenList(await OpenReferrals.ForAsync(work.Db, catalog, official.Id, time.GetUtcNow(), cancellationToken), ListLimit);
 
     private static async Task<List<Referral>> FindAsync(PosyanduDb db, Person official, OfficialCommand command, CancellationToken cancellationToken)
     {

@@ -57,6 +57,9 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
             ["Telegram:ApiBaseUrl"] = ApiBaseUrl,
             ["Telegram:WebhookUrl"] = "",
             ["Admin:ApiKey"] = ApiKey,
+            // The tests type faster than any person: one reply a second per chat would only slow every conversation down.
+            // The pacing tests set it back.
+            ["Telegram:Pacing:PerChatPerSecond"] = "0",
             // As chatty as HttpClient logging gets: proves the telegram client's own request logging is removed (its URIs hold the token).
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
         };

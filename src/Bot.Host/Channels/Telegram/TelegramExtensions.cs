@@ -28,6 +28,7 @@ internal static class TelegramExtensions
         services.AddScoped<TelegramUpdateHandler>();
         services.AddScoped<TelegramPhotoDownloader>();
         services.AddSingleton<IChannelSender, TelegramSender>();
+        services.AddSingleton(new ChannelPace(TelegramChannel.Name, telegram.Pacing.PerSecond, telegram.Pacing.PerChatPerSecond));
 
         if (telegram.UsesWebhook)
         {

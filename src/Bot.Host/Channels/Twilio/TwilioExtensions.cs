@@ -38,6 +38,8 @@ internal static class TwilioExtensions
         {
             if (channel.Item2)
             {
+                // Paced where every channel's messages leave, the outbox (per sender: the WhatsApp and the SMS number).
+                services.AddSingleton(new ChannelPace(channel.Item1, twilio.Pacing.PerSecond, 0));
                 services.AddSingleton<IChannelSender>(sp => new TwilioSender(channel.Item1,
                     sp.GetRequiredService<TwilioClients>(),
                     sp.GetRequiredService<IOptions<TwilioOptions>>(),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Posyandu.Bot.Host.Configuration;
@@ -19,7 +18,7 @@ namespace Posyandu.Bot.Host.Channels.Twilio;
 /// (<c>Twilio:Templates:&lt;Kind&gt;</c>), else SMS, else the message waits for the person. Errors become a
 /// <see cref="SendResult"/> with Twilio's code: 429/5xx later, 21610 opted out, other 4xx rejected.
 /// </summary>
-internal sealed class TwilioSender : IChannelSender, IDisposable
+internal sealed class TwilioSender : IChannelSender
 {
     /// <summary>WhatsApp's free-form window after the person's last message.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
@@ -35,7 +34,6 @@ internal sealed class TwilioSender : IChannelSender, IDisposable
     private readonly IDbContextFactory<PosyanduDb> _dbFactory;
     private readonly TimeProvider _time;
     private readonly ILogger<TwilioSender> _logger;
-    private readonly RateLimiter? _pacing;
 
     public TwilioSender(string channel, TwilioClients clients, IOptions<TwilioOptions> options, TwilioMediaLinks mediaLinks,
         IDbContextFactory<PosyanduDb> dbFactory, TimeProvider time, ILogger<TwilioSender> logger)
@@ -47,15 +45,6 @@ internal sealed class TwilioSender : IChannelSender, IDisposable
         _dbFactory = dbFactory;
         _time = time;
         _logger = logger;
-        var perSecond = options.Value.Pacing.PerSecond;
-        _pacing = perSecond == 0 ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            AutoReplenishment = true,
-        });
     }
 
     public string Channel { get; }
@@ -99,8 +88,6 @@ internal sealed class TwilioSender : IChannelSender, IDisposable
             return SendResult.RetryLater(null, Describe(exception));
         }
     }
-
-    public void Dispose() => _pacing?.Dispose();
 
     /// <summary>
     /// Whether the person wrote on this WhatsApp number within the last 24 hours. A number linked to nobody only ever gets
@@ -213,11 +200,6 @@ internal sealed class TwilioSender : IChannelSender, IDisposable
 
     private async Task<SendResult> CreateAsync(CreateMessageOptions message, CancellationToken cancellationToken)
     {
-        if (_pacing is not null)
-        {
-            using var lease = await _pacing.AcquireAsync(1, cancellationToken);
-        }
-
         try
         {
             var created = await MessageResource.CreateAsync(message, _clients.Create());

@@ -448,6 +448,94 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.ToTable("ReferralRecipients");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "Status");
+
+                    b.ToTable("ReminderRecipients");
+                });
+
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("Occurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Kind", "Zone", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -702,6 +790,30 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRecipient", b =>
+                {
+                    b.HasOne("Posyandu.Referrals.Persistence.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Posyandu.Referrals.Persistence.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Posyandu.Referrals.Persistence.ReminderRun", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OutboxMessage");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.HasOne("Posyandu.Referrals.Persistence.PosyanduRecord", "Posyandu")
@@ -733,6 +845,11 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                 {
                     b.Navigation("Events");
 
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
+                {
                     b.Navigation("Recipients");
                 });
 

@@ -424,6 +424,90 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.ToTable("ReferralRecipients");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "Status");
+
+                    b.ToTable("ReminderRecipients");
+                });
+
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Kind", "Zone", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -676,6 +760,30 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRecipient", b =>
+                {
+                    b.HasOne("Posyandu.Referrals.Persistence.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Posyandu.Referrals.Persistence.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Posyandu.Referrals.Persistence.ReminderRun", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OutboxMessage");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.Report", b =>
                 {
                     b.HasOne("Posyandu.Referrals.Persistence.PosyanduRecord", "Posyandu")
@@ -707,6 +815,11 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                 {
                     b.Navigation("Events");
 
+                    b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.ReminderRun", b =>
+                {
                     b.Navigation("Recipients");
                 });
 
