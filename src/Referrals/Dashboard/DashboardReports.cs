@@ -30,6 +30,13 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
         }
 
         var total = await query.CountAsync(cancellationToken);
+        // Counted in 64 bits: a page number typed into the URL must give an empty page, never wrap round to page 1.
+        var skip = (long)(page - 1) * size;
+        if (skip >= total)
+        {
+            return new DashboardReportPage([], page, size, total);
+        }
+
         var me = viewer.PersonId;
         var ordered = (filter.Sort ?? DashboardSort.Newest) switch
         {
@@ -42,7 +49,7 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
         };
 
         var rows = await ordered
-            .Skip((page - 1) * size).Take(size)
+            .Skip((int)skip).Take(size)
             .Select(r => new
             {
                 r.Number,

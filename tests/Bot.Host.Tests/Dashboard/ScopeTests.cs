@@ -34,6 +34,14 @@ public sealed class ScopeTests(ScopeFixture data) : IClassFixture<ScopeFixture>
         // Filtering by another desa's code by hand shows nothing either.
         var filtered = await data.KadesPerian.GetPageAsync("/dashboard/laporan?desa=64.02.01.2098");
         Assert.DoesNotContain(data.SukamajuRtlh, filtered, StringComparison.Ordinal);
+
+        // A page number far past the end is an empty page, never page 1 again (the offset must not wrap round).
+        foreach (var hal in new[] { "107374184", "2147483647" })
+        {
+            using var far = await data.KadesPerian.GetAsync($"/dashboard/laporan?hal={hal}");
+            Assert.Equal(HttpStatusCode.OK, far.StatusCode);
+            Assert.DoesNotContain(data.PerianRtlh, await far.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
