@@ -4,7 +4,8 @@ namespace Posyandu.Referrals.Intake;
 
 /// <summary>
 /// One async lock per chat, in this process: a chat's messages are handled one at a time in arrival order, different
-/// chats in parallel. Locks are dropped when nobody holds or waits for them.
+/// chats in parallel. Locks are dropped when nobody holds or waits for them. Instances sharing a PostgreSQL database also
+/// take the chat's database lock inside the transaction (<see cref="Persistence.PosyanduDb.LockChatAsync"/>).
 /// </summary>
 internal sealed class ChatLocks
 {

@@ -138,6 +138,8 @@ public sealed class InboundHandler
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The in-process lock orders this host's messages; this orders them against the other instances on the database.
+        await db.LockChatAsync(chat, cancellationToken);
         var work = new WorkUnit(db, _time.GetUtcNow()) { Channel = envelope.Channel };
 
         if (!await RecordAsync(db, envelope.Channel, envelope.PlatformMessageId, work.Now, cancellationToken))

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Posyandu.Referrals.Persistence;
@@ -18,6 +20,13 @@ public static class DatabaseSetup
         if (sqlite)
         {
             EnsureFolder(db.Database.GetConnectionString());
+        }
+
+        else
+        {
+            // On a new PostgreSQL database EF first reads a history table that is not there yet and logs that failed read
+            // as an error (and retries it); creating the empty table first keeps a clean first start clean in the log.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
 
         await db.Database.MigrateAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Posyandu.Conversation;
+using Posyandu.Referrals.Outbox;
 
 namespace Posyandu.Referrals.Persistence;
 
@@ -24,6 +25,12 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<DashboardSignIn> DashboardSignIns => Set<DashboardSignIn>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<ReminderRecipient> ReminderRecipients => Set<ReminderRecipient>();
+
+    /// <summary>
+    /// Serialises the messages of one chat across every process sharing this database, until the current transaction
+    /// ends. Nothing to do where one process owns the database (SQLite): the in-process chat lock already orders them.
+    /// </summary>
+    public virtual Task LockChatAsync(ChatAddress chat, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

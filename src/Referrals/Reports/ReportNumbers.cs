@@ -13,32 +13,26 @@ internal static class ReportNumbers
     public static async Task<string> NextAsync(PosyanduDb db, string bidang, DateTimeOffset at, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var period = TimeZoneInfo.ConvertTime(at, zone).ToString("yyMM", CultureInfo.InvariantCulture);
-        for (var attempt = 1; ; attempt++)
+        // An UPDATE … SET last = last + 1 is atomic on every provider: concurrent reports never share a number, and the row
+        // stays locked until this transaction ends, so a number is only used by a report that was stored.
+        if (await IncrementAsync(db, bidang, period, cancellationToken) == 0)
         {
-            // An UPDATE … SET last = last + 1 is atomic on every provider: concurrent reports never share a number.
-            var updated = await db.ReportCounters
-                .Where(c => c.Bidang == bidang && c.Period == period)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), cancellationToken);
-            if (updated > 0)
-            {
-                var last = await db.ReportCounters.Where(c => c.Bidang == bidang && c.Period == period).Select(c => c.Last).SingleAsync(cancellationToken);
-                return Format(bidang, period, last);
-            }
-
-            var counter = new ReportCounter { Bidang = bidang, Period = period, Last = 1 };
-            db.ReportCounters.Add(counter);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return Format(bidang, period, 1);
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Another transaction opened this month first; EF rolled back to its savepoint, so count on its row.
-                db.Entry(counter).State = EntityState.Detached;
-            }
+            // The month's first report: the row is created unless another transaction (another instance) just did; no
+            // failed insert, so nothing is logged as an error and the transaction stays usable on PostgreSQL.
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"ReportCounters\" (\"Bidang\", \"Period\", \"Last\") VALUES ({bidang}, {period}, 0) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            await IncrementAsync(db, bidang, period, cancellationToken);
         }
+
+        var last = await db.ReportCounters.Where(c => c.Bidang == bidang && c.Period == period).Select(c => c.Last).SingleAsync(cancellationToken);
+        return Format(bidang, period, last);
     }
+
+    private static Task<int> IncrementAsync(PosyanduDb db, string bidang, string period, CancellationToken cancellationToken) =>
+        db.ReportCounters
+            .Where(c => c.Bidang == bidang && c.Period == period)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), cancellationToken);
 
     public static string Format(string bidang, string period, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{bidang}-{period}-{sequence:D4}");

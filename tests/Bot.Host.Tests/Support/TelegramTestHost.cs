@@ -96,6 +96,21 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
         return next;
     }
 
+    /// <summary>
+    /// A second instance beside this one: its own folder, the same settings (database, media folder) and the same fake Bot
+    /// API and log capture, as two hosts behind one webhook URL share a database and a platform.
+    /// </summary>
+    public TelegramTestHost Sibling()
+    {
+        var sibling = new TelegramTestHost(Path.Combine(Path.GetTempPath(), "posyandu-host-" + Guid.NewGuid().ToString("N")), BotApi, Logs, null) { Clock = Clock };
+        foreach (var (key, value) in _settings)
+        {
+            sibling._settings[key] = value;
+        }
+
+        return sibling;
+    }
+
     /// <summary>Nothing went wrong quietly: no error in the log and no failed Hangfire job in this host.</summary>
     public void AssertNoErrors()
     {
