@@ -167,10 +167,8 @@ public sealed class DeadlineRunner
         referral.ReminderAt = null;
         var facts = await ReportFacts.LoadAsync(work.Db, referral.Report!, _catalog, cancellationToken);
         var primaries = ActivePrimaries(referral);
-        foreach (var person in primaries)
-        {
-            await work.Outbox.ToPersonAsync(person.Id, OutboxKind.Notice, DeadlineTexts.Reminder(facts, referral), referral.Id, cancellationToken);
-        }
+        var reminder = DeadlineTexts.Reminder(facts, referral);
+        await work.Outbox.ToPeopleAsync(primaries.Select(p => (p.Id, reminder)).ToList(), OutboxKind.Notice, referral.Id, cancellationToken);
 
         referral.Events.Add(new ReferralEvent
         {
@@ -201,12 +199,10 @@ public sealed class DeadlineRunner
             return;
         }
 
-        foreach (var person in waitedFor)
-        {
-            await work.Outbox.ToPersonAsync(person.Id, OutboxKind.Notice, DeadlineTexts.EscalatedToPrevious(facts, deadline, next), referral.Id, cancellationToken);
-        }
-
-        await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, DeadlineTexts.EscalatedToKader(facts, deadline, next), referral.Id, cancellationToken);
+        var previous = DeadlineTexts.EscalatedToPrevious(facts, deadline, next);
+        await work.Outbox.ToPeopleAsync(
+            [.. waitedFor.Select(p => (p.Id, previous)), (report.ReporterId, DeadlineTexts.EscalatedToKader(facts, deadline, next))],
+            OutboxKind.Notice, referral.Id, cancellationToken);
         _logger.LogInformation("Referral {Number}: escalated to level {Level} ({Count} official(s))", report.Number, referral.EscalationLevel, next.Count);
     }
 

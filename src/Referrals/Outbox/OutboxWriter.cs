@@ -27,13 +27,22 @@ internal sealed class OutboxWriter(PosyanduDb db, DateTimeOffset now)
     /// A message to a person wherever they are: their most recently active reachable chat; with none, it waits and goes
     /// out as soon as they link a chat.
     /// </summary>
-    public async Task ToPersonAsync(long personId, OutboxKind kind, Reply reply, long? referralId, CancellationToken cancellationToken)
+    public Task ToPersonAsync(long personId, OutboxKind kind, Reply reply, long? referralId, CancellationToken cancellationToken) =>
+        ToPeopleAsync([(personId, reply)], kind, referralId, cancellationToken);
+
+    /// <summary>As <see cref="ToPersonAsync"/> for several people, with their chats looked up in one query.</summary>
+    public async Task ToPeopleAsync(IReadOnlyCollection<(long PersonId, Reply Reply)> messages, OutboxKind kind, long? referralId, CancellationToken cancellationToken)
     {
-        var chat = await BestChatAsync(db, personId, cancellationToken);
-        db.Outbox.Add(NewMessage(personId, chat, kind, reply, referralId));
-        if (chat is { } address)
+        ArgumentNullException.ThrowIfNull(messages);
+        var chats = await BestChatsAsync(db, messages.Select(m => m.PersonId), cancellationToken);
+        foreach (var (personId, reply) in messages)
         {
-            _touched.Add(address);
+            var chat = chats.TryGetValue(personId, out var found) ? found : (ChatAddress?)null;
+            db.Outbox.Add(NewMessage(personId, chat, kind, reply, referralId));
+            if (chat is { } address)
+            {
+                _touched.Add(address);
+            }
         }
     }
 
@@ -66,15 +75,26 @@ internal sealed class OutboxWriter(PosyanduDb db, DateTimeOffset now)
     }
 
     /// <summary>The chat a person was last active on among those not marked unreachable.</summary>
-    public static async Task<ChatAddress?> BestChatAsync(PosyanduDb db, long personId, CancellationToken cancellationToken)
+    public static async Task<ChatAddress?> BestChatAsync(PosyanduDb db, long personId, CancellationToken cancellationToken) =>
+        (await BestChatsAsync(db, [personId], cancellationToken)).TryGetValue(personId, out var chat) ? chat : null;
+
+    /// <summary>Each person's <see cref="BestChatAsync"/> in one query; people without a reachable chat are left out.</summary>
+    public static async Task<IReadOnlyDictionary<long, ChatAddress>> BestChatsAsync(PosyanduDb db, IEnumerable<long> personIds, CancellationToken cancellationToken)
     {
-        var link = await db.ChannelLinks
-            .Where(l => l.PersonId == personId && !l.Unreachable)
-            .OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt)
-            .ThenByDescending(l => l.Id)
-            .Select(l => new { l.Channel, l.Address })
-            .FirstOrDefaultAsync(cancellationToken);
-        return link is null ? null : new ChatAddress(link.Channel, link.Address);
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = personIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, ChatAddress>();
+        }
+
+        var links = await db.ChannelLinks
+            .Where(l => ids.Contains(l.PersonId) && !l.Unreachable)
+            .Select(l => new { l.PersonId, l.Channel, l.Address, Active = l.LastInboundAt ?? l.LinkedAt, l.Id })
+            .ToListAsync(cancellationToken);
+        return links
+            .GroupBy(l => l.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.Active).ThenByDescending(l => l.Id).Select(l => new ChatAddress(l.Channel, l.Address)).First());
     }
 
     private OutboxMessage NewMessage(long? personId, ChatAddress? chat, OutboxKind kind, Reply reply, long? referralId) => new()

@@ -189,6 +189,7 @@ public sealed class ReminderRunner(
             .OrderBy(r => r.Id).Take(batchSize).ToListAsync(cancellationToken);
         var writer = new OutboxWriter(db, now);
         var local = TimeZoneInfo.ConvertTime(run.Occurrence, zone);
+        var chats = await OutboxWriter.BestChatsAsync(db, batch.Select(r => r.PersonId), cancellationToken);
         foreach (var recipient in batch)
         {
             // Claimed row by row: a second worker on the same run finds it no longer pending and leaves it.
@@ -200,7 +201,7 @@ public sealed class ReminderRunner(
             }
 
             var (reply, skip) = await MessageAsync(db, run, recipient.Person!, local, now, cancellationToken);
-            var chat = skip is null ? await OutboxWriter.BestChatAsync(db, recipient.PersonId, cancellationToken) : null;
+            var chat = chats.TryGetValue(recipient.PersonId, out var found) ? found : (ChatAddress?)null;
             if (skip is null && chat is null)
             {
                 skip = "belum ada chat yang terhubung";

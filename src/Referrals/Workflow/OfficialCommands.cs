@@ -121,11 +121,10 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         AddEvent(work, referral, ReferralEventKind.Diterima, official, null);
 
         reply(ReferralTexts.AcceptedToOfficial(report.Number));
-        await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.AcceptedToKader(report.Number, official), referral.Id, cancellationToken);
-        foreach (var other in ActivePrimaries(referral).Where(p => p.Id != official.Id))
-        {
-            await work.Outbox.ToPersonAsync(other.Id, OutboxKind.Notice, ReferralTexts.AcceptedToOthers(report.Number, official), referral.Id, cancellationToken);
-        }
+        var others = ReferralTexts.AcceptedToOthers(report.Number, official);
+        await work.Outbox.ToPeopleAsync(
+            [(report.ReporterId, ReferralTexts.AcceptedToKader(report.Number, official)), .. ActivePrimaries(referral).Where(p => p.Id != official.Id).Select(p => (p.Id, others))],
+            OutboxKind.Notice, referral.Id, cancellationToken);
     }
 
     private static async Task CloseAsync(WorkUnit work, Person official, Referral referral, string? note, Action<Reply> reply, CancellationToken cancellationToken)
@@ -157,11 +156,10 @@ internal sealed class OfficialCommands(FormCatalog catalog, ReferralEscalator es
         AddEvent(work, referral, ReferralEventKind.Selesai, official, note);
 
         reply(ReferralTexts.ClosedToOfficial(report.Number));
-        await work.Outbox.ToPersonAsync(report.ReporterId, OutboxKind.Notice, ReferralTexts.ClosedToKader(report.Number, official, note), referral.Id, cancellationToken);
-        foreach (var other in ActivePrimaries(referral).Where(p => p.Id != official.Id))
-        {
-            await work.Outbox.ToPersonAsync(other.Id, OutboxKind.Notice, ReferralTexts.ClosedToOthers(report.Number, official, note), referral.Id, cancellationToken);
-        }
+        var others = ReferralTexts.ClosedToOthers(report.Number, official, note);
+        await work.Outbox.ToPeopleAsync(
+            [(report.ReporterId, ReferralTexts.ClosedToKader(report.Number, official, note)), .. ActivePrimaries(referral).Where(p => p.Id != official.Id).Select(p => (p.Id, others))],
+            OutboxKind.Notice, referral.Id, cancellationToken);
     }
 
     private async Task RejectAsync(WorkUnit work, Person official, Referral referral, string? reason, Action<Reply> reply, CancellationToken cancellationToken)

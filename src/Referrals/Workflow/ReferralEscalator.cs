@@ -38,11 +38,8 @@ internal sealed class ReferralEscalator(FormCatalog catalog, DeadlinePlanner pla
 
         await work.Db.SaveChangesAsync(cancellationToken);
         var facts = await ReportFacts.LoadAsync(work.Db, report, catalog, cancellationToken);
-        foreach (var recipient in next)
-        {
-            var alert = ReferralTexts.Alert(facts, RecipientKind.Primary, referral, heading: heading, reason: reason);
-            await work.Outbox.ToPersonAsync(recipient.Person.Id, OutboxKind.Alert, alert, referral.Id, cancellationToken);
-        }
+        var alert = ReferralTexts.Alert(facts, RecipientKind.Primary, referral, heading: heading, reason: reason);
+        await work.Outbox.ToPeopleAsync(next.Select(r => (r.Person.Id, alert)).ToList(), OutboxKind.Alert, referral.Id, cancellationToken);
 
         return next.Select(r => r.Person).ToList();
     }

@@ -48,10 +48,8 @@ internal sealed class ReferralOpener(FormCatalog catalog, DeadlinePlanner planne
         work.DeadlinesChanged(referral);
 
         var facts = await ReportFacts.LoadAsync(db, report, catalog, cancellationToken);
-        foreach (var recipient in recipients)
-        {
-            await work.Outbox.ToPersonAsync(recipient.Person.Id, OutboxKind.Alert, ReferralTexts.Alert(facts, recipient.Kind, referral), referral.Id, cancellationToken);
-        }
+        await work.Outbox.ToPeopleAsync(
+            recipients.Select(r => (r.Person.Id, ReferralTexts.Alert(facts, r.Kind, referral))).ToList(), OutboxKind.Alert, referral.Id, cancellationToken);
 
         return referral;
     }
