@@ -113,7 +113,9 @@ public static class ReferralsServiceCollectionExtensions
         }
         else if (string.Equals(db.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContextFactory<SqlitePosyanduDb>(o => o.UseSqlite(db.ConnectionString));
+            // One gate per process (and so per database file): every context of this process queues its writes at it.
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContextFactory<SqlitePosyanduDb>((sp, o) => o.UseSqlite(db.ConnectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
             services.AddSingleton<IDbContextFactory<PosyanduDb>>(sp => new PosyanduDbFactory<SqlitePosyanduDb>(sp.GetRequiredService<IDbContextFactory<SqlitePosyanduDb>>()));
         }
         else

@@ -15,7 +15,8 @@ using Posyandu.Referrals.Roster;
 namespace Posyandu.Bot.Host.Jobs;
 
 /// <summary>
-/// Hangfire as the clock and the worker pool: outbox deliveries (now or scheduled), referral deadlines (a delayed job at
+/// Hangfire as the clock and the worker pool: outbox retries (a delayed job; deliveries right away go through
+/// <see cref="OutboxPump"/>), referral deadlines (a delayed job at
 /// each due moment), the reminder schedules (one recurring job per kind and time zone, its cron in that zone), and the
 /// outbox, deadline and reminder sweeps every minute and at start.
 /// Storage is in memory by default (the database is the source of truth, the sweep rebuilds the work after a restart)
@@ -46,7 +47,9 @@ internal static class JobsExtensions
             options.ShutdownTimeout = TimeSpan.FromSeconds(10);
         });
 
-        services.AddSingleton<IOutboxScheduler, HangfireOutboxScheduler>();
+        services.AddSingleton<OutboxPump>();
+        services.AddSingleton<IOutboxScheduler>(provider => provider.GetRequiredService<OutboxPump>());
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxPump>());
         services.AddTransient<OutboxDeliveryJob>();
         services.AddTransient<OutboxSweepJob>();
         services.AddSingleton<IDeadlineScheduler, HangfireDeadlineScheduler>();

@@ -1,7 +1,7 @@
 namespace Posyandu.Referrals.Outbox;
 
 /// <summary>Makes a chat address safe for logs: phone numbers masked (<c>+62812****4501</c>), chat ids kept.</summary>
-internal static class LogMask
+public static class LogMask
 {
     public static string Address(string? address)
     {

@@ -137,9 +137,12 @@ public sealed class ReportQueries(IDbContextFactory<PosyanduDb> dbFactory, FormC
             }
             else
             {
-                // Names are compared in memory: case-insensitive matching differs between SQLite and PostgreSQL.
-                var areas = await db.Wilayah.AsNoTracking().Select(w => new { w.Kode, w.Nama }).ToListAsync(cancellationToken);
-                var codes = areas.Where(w => string.Equals(w.Nama, desa, StringComparison.OrdinalIgnoreCase)).Select(w => w.Kode).ToList();
+                // Compared upper-cased in the database (upper() on both providers; desa names are written in Latin letters),
+                // so a filter by name does not read the country's 80,000 desa into memory.
+                var name = desa.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(), never run in .NET: no culture is involved.
+                var codes = await db.Wilayah.AsNoTracking().Where(w => w.Nama.ToUpper() == name).Select(w => w.Kode).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
                 if (codes.Count == 0)
                 {
                     return null;
