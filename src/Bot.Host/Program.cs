@@ -23,7 +23,7 @@ if (command.Kind == HostCommandKind.FormsGraph)
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArgs);
-if (command.Kind is HostCommandKind.ImportRoster or HostCommandKind.RoutingGaps)
+if (command.Kind is HostCommandKind.ImportRoster or HostCommandKind.ImportRouting or HostCommandKind.RoutingGaps)
 {
     // The command prints its own report; the log only speaks up when something is wrong.
     builder.Logging.AddFilter((string?)null, LogLevel.Warning);
@@ -48,7 +48,12 @@ if (app.Services.CheckConfiguration() is { } problem)
 
 if (command.Kind == HostCommandKind.ImportRoster)
 {
-    return await RosterImportCommand.RunAsync(app.Services, command.RosterPath!, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+    return await RosterImportCommand.RunAsync(app.Services, command.FilePath!, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+}
+
+if (command.Kind == HostCommandKind.ImportRouting)
+{
+    return await RoutingImportCommand.RunAsync(app.Services, command.FilePath!, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 }
 
 if (command.Kind == HostCommandKind.RoutingGaps)

@@ -99,6 +99,7 @@ public static class ReferralsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DashboardActions>>()));
         services.AddSingleton<DashboardRoster>();
         services.AddSingleton<RoutingGaps>();
+        services.AddSingleton<RoutingImporter>();
         services.AddSingleton<IRoutingGapSource, DashboardRoutingGaps>();
         services.AddSingleton<MonthlyRecap>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Reminders;
 using Posyandu.Referrals.Tests.Support;
@@ -9,20 +10,36 @@ namespace Posyandu.Referrals.Tests;
 
 /// <summary>
 /// A district-sized reminder run on a real SQLite file: stopped half-way (after some batches committed) and resumed by the
-/// sweep, every recipient gets exactly one outbox message; sweeping again, or two sweeps at once, adds nothing.
+/// sweep, every recipient gets exactly one outbox message; sweeping again, or two sweeps at once, adds nothing. The
+/// outbox is delivered by the real dispatcher through a platform that enforces the pace's limits: everyone gets exactly
+/// one message and the platform never answers 429.
 /// </summary>
 public sealed class ReminderRunTests
 {
     private const int Kader = 5000;
 
+    // Telegram's limits are 30 a second and 1 a second per chat; the pace here is raised so that 5,000 messages take
+    // seconds rather than minutes. The platform enforces whatever the pace says, so the pacer is what is tested.
+    private const int PerSecond = 250;
+    private const int PerChatPerSecond = 1;
+
+    // As many deliveries at once as the host's Hangfire workers run.
+    private const int Workers = 20;
+
     [Fact]
     public async Task A_run_stopped_half_way_resumes_and_sends_everyone_exactly_once()
     {
-        await using var host = await TestHost.StartAsync(demoRoster: false, configure: services => services.Configure<ReminderOptions>(o =>
+        var platform = new LimitEnforcingPlatform("telegram", PerSecond, PerChatPerSecond);
+        await using var host = await TestHost.StartAsync(demoRoster: false, configure: services =>
         {
-            o.BatchSize = 500;
-            o.HariBuka.Time = "22:00"; // in the quiet hours: the run is recorded and waits for 06:00
-        }));
+            services.Configure<ReminderOptions>(o =>
+            {
+                o.BatchSize = 500;
+                o.HariBuka.Time = "22:00"; // in the quiet hours: the run is recorded and waits for 06:00
+            });
+            services.AddSingleton(new ChannelPace("telegram", PerSecond, PerChatPerSecond));
+            services.AddSingleton<IChannelSender>(platform);
+        });
         await SeedAsync(host);
         var runner = host.Get<ReminderRunner>();
 
@@ -48,6 +65,10 @@ public sealed class ReminderRunTests
             Assert.Equal(ReminderRunStatus.Running, (await db.ReminderRuns.SingleAsync()).Status);
         }
 
+        // What the workers had taken up before the host stopped goes out.
+        await DeliverAsync(host);
+        Assert.Equal(2000, platform.Sent);
+
         // Back up: two sweeps at once, then one more.
         await Task.WhenAll(runner.SweepAsync(false, CancellationToken.None), runner.SweepAsync(false, CancellationToken.None));
         await runner.SweepAsync(false, CancellationToken.None);
@@ -63,7 +84,34 @@ public sealed class ReminderRunTests
         }
 
         var progress = Assert.Single(await host.Get<ReminderRunQueries>().RecentAsync(10, CancellationToken.None)).Progress;
-        Assert.Equal(new ReminderProgress(Kader, 0, Kader, 0, 0), progress); // written to the outbox, not yet delivered
+        Assert.Equal(new ReminderProgress(Kader, 2000, Kader - 2000, 0, 0), progress); // the rest written to the outbox, not yet delivered
+
+        await DeliverAsync(host);
+        Assert.Equal(0, platform.TooManyRequests);
+        Assert.Equal(Kader, platform.Delivered.Count);
+        Assert.All(platform.Delivered.Values, count => Assert.Equal(1, count));
+        await using (var db = host.Db())
+        {
+            Assert.Equal(Kader, await db.Outbox.CountAsync(o => o.Kind == OutboxKind.Reminder && o.Status == OutboxStatus.Sent));
+        }
+
+        var done = Assert.Single(await host.Get<ReminderRunQueries>().RecentAsync(10, CancellationToken.None)).Progress;
+        Assert.Equal(new ReminderProgress(Kader, Kader, 0, 0, 0), done);
+    }
+
+    /// <summary>Runs the delivery jobs the run asked for, as the host's workers would: each chat once, several at a time.</summary>
+    private static async Task DeliverAsync(TestHost host)
+    {
+        var dispatcher = host.Get<OutboxDispatcher>();
+        var chats = new List<ChatAddress>();
+        while (host.Scheduler.Soon.TryDequeue(out var chat))
+        {
+            chats.Add(chat);
+        }
+
+        Assert.Empty(host.Scheduler.Later); // nothing was put off: no retry, no 429
+        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = Workers },
+            async (chat, cancellationToken) => await dispatcher.DeliverAsync(chat.Channel, chat.Address, cancellationToken));
     }
 
     private static async Task SeedAsync(TestHost host)

@@ -2,13 +2,14 @@ namespace Posyandu.Bot.Host.Cli;
 
 /// <summary>
 /// What the command line asks for: run the bot (the default; the arguments go to the host, e.g. <c>--urls</c>), import a
-/// roster (<c>roster import FILE.csv</c>), list the routing gaps (<c>routing gaps [AREA]</c>), print the form diagrams (<c>forms graph [TOPIC] [--markdown]</c>), or nothing
-/// valid (print the usage, exit 2).
+/// roster (<c>roster import FILE.csv</c>), import routing overrides (<c>routing import FILE.csv</c>), list the routing gaps
+/// (<c>routing gaps [AREA]</c>), print the form diagrams (<c>forms graph [TOPIC] [--markdown]</c>), or nothing valid (print
+/// the usage, exit 2).
 /// </summary>
-internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, string? RosterPath = null, string? Topic = null, bool Markdown = false, string? Area = null)
+internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, string? FilePath = null, string? Topic = null, bool Markdown = false, string? Area = null)
 {
     public const string Usage =
-        "Pemakaian: dotnet run --project src/Bot.Host -- roster import FILE.csv, atau -- routing gaps [KODE_WILAYAH], atau -- forms graph [TOPIK] [--markdown]";
+        "Pemakaian: dotnet run --project src/Bot.Host -- roster import FILE.csv, atau -- routing import FILE.csv, atau -- routing gaps [KODE_WILAYAH], atau -- forms graph [TOPIK] [--markdown]";
 
     public const string MarkdownOption = "--markdown";
 
@@ -22,9 +23,7 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
 
         if (args.Length > 0 && string.Equals(args[0], "routing", StringComparison.OrdinalIgnoreCase))
         {
-            return args.Length is 2 or 3 && string.Equals(args[1], "gaps", StringComparison.OrdinalIgnoreCase)
-                ? new HostCommand(HostCommandKind.RoutingGaps, [], Area: args.Length == 3 ? args[2].Trim() : null)
-                : new HostCommand(HostCommandKind.BadUsage, []);
+            return ParseRouting(args);
         }
 
         if (args.Length == 0 || !string.Equals(args[0], "roster", StringComparison.OrdinalIgnoreCase))
@@ -34,6 +33,19 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
 
         return args.Length == 3 && string.Equals(args[1], "import", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(args[2])
             ? new HostCommand(HostCommandKind.ImportRoster, [], args[2])
+            : new HostCommand(HostCommandKind.BadUsage, []);
+    }
+
+    // routing gaps [AREA], or routing import FILE.
+    private static HostCommand ParseRouting(string[] args)
+    {
+        if (args.Length is 2 or 3 && string.Equals(args[1], "gaps", StringComparison.OrdinalIgnoreCase))
+        {
+            return new HostCommand(HostCommandKind.RoutingGaps, [], Area: args.Length == 3 ? args[2].Trim() : null);
+        }
+
+        return args.Length == 3 && string.Equals(args[1], "import", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(args[2])
+            ? new HostCommand(HostCommandKind.ImportRouting, [], args[2])
             : new HostCommand(HostCommandKind.BadUsage, []);
     }
 
@@ -67,4 +79,4 @@ internal sealed record HostCommand(HostCommandKind Kind, string[] HostArgs, stri
     }
 }
 
-internal enum HostCommandKind { RunBot, ImportRoster, RoutingGaps, FormsGraph, BadUsage }
+internal enum HostCommandKind { RunBot, ImportRoster, ImportRouting, RoutingGaps, FormsGraph, BadUsage }

@@ -1,4 +1,3 @@
-using System.Text;
 using Posyandu.Bot.Host.Security;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Roster;
@@ -21,16 +20,9 @@ internal static class RosterImportCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
-        StreamReader csv;
-        try
+        if (CliFile.Open(path, out var problem) is not { } csv)
         {
-            // UTF-8 with or without BOM, as Excel saves it.
-            csv = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            // The full path: `dotnet run` starts the bot in src/Bot.Host, so a relative name may not be where one thinks.
-            await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {FullPath(path)} ({Describe(exception)})");
+            await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {problem}");
             return Unreadable;
         }
 
@@ -45,7 +37,7 @@ internal static class RosterImportCommand
             }
             catch (IOException exception)
             {
-                await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {FullPath(path)} ({Describe(exception)})");
+                await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {CliFile.Problem(path, exception)}");
                 return Unreadable;
             }
 
@@ -75,24 +67,4 @@ internal static class RosterImportCommand
         var message = string.IsNullOrWhiteSpace(line.Message) || line.Message == outcome ? "" : $" — {line.Message}";
         return Redaction.MaskPhones($"baris {line.Line}: {outcome}{name}{message}");
     }
-
-    private static string FullPath(string path)
-    {
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return path;
-        }
-    }
-
-    private static string Describe(Exception exception) => exception switch
-    {
-        FileNotFoundException => "berkas tidak ada",
-        DirectoryNotFoundException => "folder tidak ada",
-        UnauthorizedAccessException => "tidak ada izin membaca",
-        _ => exception.Message,
-    };
 }

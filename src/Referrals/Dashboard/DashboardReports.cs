@@ -106,7 +106,8 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
         }
 
         var desa = await db.Wilayah.Where(w => w.Kode == report.DesaKode).Select(w => w.Nama).FirstOrDefaultAsync(cancellationToken);
-        var handlers = string.Join(", ", RoutingDefaults.For(report.Topic, report.Confidential).Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
+        var rule = await RoutingTable.RuleForAsync(db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
+        var handlers = string.Join(", ", rule.Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
         return new DashboardReport(null, new SealedReport(report.Number, desa ?? report.DesaKode, DashboardReports.UrgencyName(report.Urgency), report.SubmittedAt, handlers), false);
     }
 

@@ -25,6 +25,7 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
     public DbSet<DashboardSignIn> DashboardSignIns => Set<DashboardSignIn>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     public DbSet<ReminderRecipient> ReminderRecipients => Set<ReminderRecipient>();
+    public DbSet<RoutingOverride> RoutingOverrides => Set<RoutingOverride>();
 
     /// <summary>
     /// Serialises the messages of one chat across every process sharing this database, until the current transaction
@@ -58,6 +59,7 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ReminderKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReminderRunStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReminderRecipientStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RoutingList>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -209,6 +211,14 @@ public abstract class PosyanduDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(r => new { r.RunId, r.Status });
             e.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(r => r.OutboxMessage).WithMany().HasForeignKey(r => r.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<RoutingOverride>(e =>
+        {
+            e.Property(o => o.DesaKode).HasMaxLength(13);
+            e.Property(o => o.Topic).HasMaxLength(40);
+            e.Property(o => o.Roles).HasMaxLength(400);
+            e.HasIndex(o => new { o.DesaKode, o.Topic, o.List }).IsUnique();
         });
     }
 

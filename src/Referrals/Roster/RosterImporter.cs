@@ -1,4 +1,3 @@
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Posyandu.Referrals.Persistence;
@@ -32,7 +31,7 @@ public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, Time
     {
         ArgumentNullException.ThrowIfNull(csv);
         var text = (await csv.ReadToEndAsync(cancellationToken)).TrimStart('\uFEFF');
-        using var reader = CsvReader.FromText(text, Options(DetectSeparator(text)));
+        using var reader = CsvText.Reader(text);
 
         await reader.ReadHeaderAsync(cancellationToken);
         if (reader.Headers.Count == 0)
@@ -90,28 +89,6 @@ public sealed class RosterImporter(IDbContextFactory<PosyanduDb> dbFactory, Time
         logger.LogInformation("Roster imported: {Created} created, {Updated} updated, {Unchanged} unchanged, {Refused} refused",
             imported.Created, imported.Updated, imported.Unchanged, imported.Refused);
         return imported;
-    }
-
-    private static CsvReaderOptions Options(char separator) => new()
-    {
-        Separator = separator,
-        HasHeader = true,
-        TrimWhitespace = true,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        // Cell values are names and phone numbers: they stay out of exception messages, which end up in logs.
-        IncludeValuesInExceptions = false,
-    };
-
-    /// <summary>Excel in Indonesia saves with semicolons (the comma is the decimal mark); elsewhere commas. The header decides.</summary>
-    private static char DetectSeparator(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        var header = end < 0 ? text : text[..end];
-        var semicolons = header.Count(c => c == ';');
-        var commas = header.Count(c => c == ',');
-        var tabs = header.Count(c => c == '\t');
-        return tabs > semicolons && tabs > commas ? '\t' : semicolons > commas ? ';' : ',';
     }
 
     private static string? NameOf(Dictionary<string, string> cells) =>

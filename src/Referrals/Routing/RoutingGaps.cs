@@ -6,7 +6,8 @@ namespace Posyandu.Referrals.Routing;
 
 /// <summary>
 /// Where the roster leaves the routing table's roles empty, desa by desa and topic by topic, for administrators (the API,
-/// the <c>routing gaps</c> command, the dashboard's roster page). The roster is read once, not once per desa.
+/// the <c>routing gaps</c> command, the dashboard's roster page), each desa's overrides applied. The roster and the
+/// overrides are read once, not once per desa.
 /// </summary>
 public sealed class RoutingGaps(IDbContextFactory<PosyanduDb> dbFactory)
 {
@@ -19,11 +20,15 @@ public sealed class RoutingGaps(IDbContextFactory<PosyanduDb> dbFactory)
             .OrderBy(w => w.Kode, StringComparer.Ordinal)
             .ToList();
         var officials = await db.People.AsNoTracking().Where(p => p.Peran != Peran.Kader).ToListAsync(cancellationToken);
+        var overrides = (await db.RoutingOverrides.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(o => (o.DesaKode, o.Topic));
 
         return [.. desa.SelectMany(w =>
         {
             var covering = officials.Where(p => KodeWilayah.Covers(p.KodeWilayah, w.Kode)).ToList();
-            return RoutingDefaults.All.SelectMany(rule => ReferralRouter.GapsAmong(covering, w.Kode, rule)).Select(gap => new DesaRoutingGap(w.Nama, gap));
+            return RoutingDefaults.All
+                .Select(rule => RoutingTable.Apply(rule, overrides[(w.Kode, rule.Topic)]))
+                .SelectMany(rule => ReferralRouter.GapsAmong(covering, w.Kode, rule))
+                .Select(gap => new DesaRoutingGap(w.Nama, gap));
         })];
     }
 }

@@ -20,7 +20,8 @@ internal sealed class ReferralEscalator(FormCatalog catalog, DeadlinePlanner pla
         var report = referral.Report!;
         reason = reason.Length > 300 ? reason[..300] : reason;
         var already = referral.Recipients.Select(r => r.PersonId).ToHashSet();
-        var next = await ReferralRouter.EscalateAsync(work.Db, report.DesaKode, RoutingDefaults.For(report.Topic, report.Confidential), already, reason, cancellationToken);
+        var rule = await RoutingTable.RuleForAsync(work.Db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
+        var next = await ReferralRouter.EscalateAsync(work.Db, report.DesaKode, rule, already, reason, cancellationToken);
         if (next.Count == 0)
         {
             return [];

@@ -13,7 +13,8 @@ internal sealed class ReferralOpener(FormCatalog catalog, DeadlinePlanner planne
     public async Task<Referral> OpenAsync(WorkUnit work, Report report, CancellationToken cancellationToken)
     {
         var db = work.Db;
-        var recipients = await ReferralRouter.RouteAsync(db, report.DesaKode, RoutingDefaults.For(report.Topic, report.Confidential), cancellationToken);
+        var rule = await RoutingTable.RuleForAsync(db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
+        var recipients = await ReferralRouter.RouteAsync(db, report.DesaKode, rule, cancellationToken);
         var referral = new Referral
         {
             ReportId = report.Id,

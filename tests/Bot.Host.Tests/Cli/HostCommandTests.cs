@@ -27,7 +27,7 @@ public sealed class HostCommandTests
         var command = HostCommand.Parse(Args(line));
 
         Assert.Equal(HostCommandKind.ImportRoster, command.Kind);
-        Assert.Equal(file, command.RosterPath);
+        Assert.Equal(file, command.FilePath);
         Assert.Empty(command.HostArgs);
     }
 
@@ -81,8 +81,22 @@ public sealed class HostCommandTests
     }
 
     [Theory]
+    [InlineData("routing|import|rute.csv", "rute.csv")]
+    [InlineData("ROUTING|Import|data/rute kecamatan.csv", "data/rute kecamatan.csv")]
+    public void Routing_import_takes_the_file(string line, string file)
+    {
+        var command = HostCommand.Parse(Args(line));
+
+        Assert.Equal((HostCommandKind.ImportRouting, file), (command.Kind, command.FilePath));
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Theory]
     [InlineData("routing")]
     [InlineData("routing|import")]
+    [InlineData("routing|import| ")]
+    [InlineData("routing|import|a.csv|b.csv")]
+    [InlineData("routing|export|a.csv")]
     [InlineData("routing|gaps|64.02|64.03")]
     public void Anything_else_after_routing_is_bad_usage(string line)
     {

@@ -48,7 +48,7 @@ public sealed class TestHost : IAsyncDisposable
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
 
-    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database); <paramref name="configure"/> adjusts the services (options).</summary>
+    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database); <paramref name="configure"/> adjusts the services (options, channel paces, a channel's sender).</summary>
     public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
@@ -64,11 +64,12 @@ public sealed class TestHost : IAsyncDisposable
         services.AddReferrals(
             database,
             new MediaOptions { Path = Path.Combine(folder, "media") });
-        configure?.Invoke(services);
         var telegram = new FakeSender("telegram");
         var simulator = new FakeSender("simulator");
         services.AddSingleton<IChannelSender>(telegram);
         services.AddSingleton<IChannelSender>(simulator);
+        // Last, so that a test may register its own sender for a channel (the dispatcher takes a channel's last one).
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var host = new TestHost(folder, database, provider, clock, scheduler, logs, telegram, simulator);
         await DatabaseSetup.MigrateAsync(provider, CancellationToken.None);

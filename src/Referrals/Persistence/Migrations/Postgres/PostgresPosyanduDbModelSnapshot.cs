@@ -653,6 +653,45 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                     b.ToTable("ReportCounters");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.RoutingOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DesaKode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesaKode", "Topic", "List")
+                        .IsUnique();
+
+                    b.ToTable("RoutingOverrides");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.SessionRecord", b =>
                 {
                     b.Property<long>("PersonId")

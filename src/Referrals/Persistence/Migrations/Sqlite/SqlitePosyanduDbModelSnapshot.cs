@@ -623,6 +623,43 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                     b.ToTable("ReportCounters");
                 });
 
+            modelBuilder.Entity("Posyandu.Referrals.Persistence.RoutingOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DesaKode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesaKode", "Topic", "List")
+                        .IsUnique();
+
+                    b.ToTable("RoutingOverrides");
+                });
+
             modelBuilder.Entity("Posyandu.Referrals.Persistence.SessionRecord", b =>
                 {
                     b.Property<long>("PersonId")
