@@ -110,11 +110,13 @@ public static class ReferralsServiceCollectionExtensions
         {
             services.AddDbContextFactory<PostgresPosyanduDb>(o => o.UseNpgsql(db.ConnectionString));
             services.AddSingleton<IDbContextFactory<PosyanduDb>>(sp => new PosyanduDbFactory<PostgresPosyanduDb>(sp.GetRequiredService<IDbContextFactory<PostgresPosyanduDb>>()));
+            services.AddSingleton<OutboxInstance>(sp => new PostgresOutboxInstance(db.ConnectionString, sp.GetRequiredService<ILogger<PostgresOutboxInstance>>()));
         }
         else if (string.Equals(db.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             services.AddDbContextFactory<SqlitePosyanduDb>(o => o.UseSqlite(db.ConnectionString));
             services.AddSingleton<IDbContextFactory<PosyanduDb>>(sp => new PosyanduDbFactory<SqlitePosyanduDb>(sp.GetRequiredService<IDbContextFactory<SqlitePosyanduDb>>()));
+            services.AddSingleton<OutboxInstance, SqliteOutboxInstance>();
         }
         else
         {
