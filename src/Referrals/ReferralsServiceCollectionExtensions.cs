@@ -111,6 +111,7 @@ public static class ReferralsServiceCollectionExtensions
         {
             services.AddDbContextFactory<PostgresPosyanduDb>(o => o.UseNpgsql(db.ConnectionString));
             services.AddSingleton<IDbContextFactory<PosyanduDb>>(sp => new PosyanduDbFactory<PostgresPosyanduDb>(sp.GetRequiredService<IDbContextFactory<PostgresPosyanduDb>>()));
+            services.AddSingleton<OutboxInstance>(sp => new PostgresOutboxInstance(db.ConnectionString, sp.GetRequiredService<ILogger<PostgresOutboxInstance>>()));
         }
         else if (string.Equals(db.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -118,6 +119,7 @@ public static class ReferralsServiceCollectionExtensions
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextFactory<SqlitePosyanduDb>((sp, o) => o.UseSqlite(db.ConnectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
             services.AddSingleton<IDbContextFactory<PosyanduDb>>(sp => new PosyanduDbFactory<SqlitePosyanduDb>(sp.GetRequiredService<IDbContextFactory<SqlitePosyanduDb>>()));
+            services.AddSingleton<OutboxInstance, SqliteOutboxInstance>();
         }
         else
         {

@@ -173,13 +173,16 @@ public class OutboxTests
     }
 
     [Fact]
-    public async Task An_expired_lease_of_a_dead_worker_is_taken_over()
+    public async Task A_lease_of_this_process_that_outlives_its_send_is_taken_over_only_when_it_runs_out()
     {
         await using var host = await TestHost.StartAsync();
         var ids = await QueueAsync(host, Chat, "satu");
+        var me = host.Get<OutboxInstance>().Id;
         await using (var db = host.Db())
         {
-            await db.Outbox.Where(o => o.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, TestHost.Start.AddMinutes(2)));
+            await db.Outbox.Where(o => o.Id == ids[0]).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LeaseUntil, TestHost.Start.AddMinutes(2))
+                .SetProperty(o => o.LeaseOwner, me));
         }
 
         await DeliverAsync(host, Chat);
@@ -190,6 +193,76 @@ public class OutboxTests
         Assert.Equal(1, await host.Get<OutboxSweeper>().SweepAsync(CancellationToken.None));
         await DeliverAsync(host, Chat);
         Assert.Equal(["satu"], host.Telegram.Sent.Select(s => s.Reply.Text));
+    }
+
+    [Fact]
+    public async Task A_restart_frees_the_lease_of_the_process_that_died_mid_send_and_the_chat_drains_in_order_at_once()
+    {
+        await using var dead = await TestHost.StartAsync();
+        await QueueAsync(dead, Chat, "satu", "dua", "tiga");
+        var inFlight = new TaskCompletionSource();
+        var never = new TaskCompletionSource();
+        dead.Telegram.Gate = async () =>
+        {
+            inFlight.TrySetResult();
+            await never.Task;
+        };
+        var stuck = DeliverAsync(dead, Chat);
+        await inFlight.Task;
+
+        // The next process on the same file: its start-up sweep frees the lease before it runs out and re-enqueues the chat.
+        await using var restarted = await TestHost.StartAsync(demoRoster: false, database: new DatabaseOptions
+        {
+            Provider = DatabaseOptions.Sqlite,
+            ConnectionString = $"Data Source={Path.Combine(dead.Folder, "db", "posyandu.db")}",
+        });
+        Assert.NotEqual(dead.Get<OutboxInstance>().Id, restarted.Get<OutboxInstance>().Id);
+        Assert.Equal(1, await restarted.Get<OutboxSweeper>().SweepAsync(CancellationToken.None));
+        Assert.Equal([Chat], restarted.Scheduler.Soon);
+        await DeliverAsync(restarted, Chat);
+
+        Assert.Equal(["satu", "dua", "tiga"], restarted.Telegram.Sent.Select(s => s.Reply.Text));
+        Assert.Contains(restarted.Logs.Entries, e => e.Message.Contains("1 message(s) held by a host process that is gone were freed", StringComparison.Ordinal));
+        await using (var db = restarted.Db())
+        {
+            var rows = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
+            Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, (DateTimeOffset?)null, restarted.Get<OutboxInstance>().Id), (r.Status, r.LeaseUntil, r.LeaseOwner)));
+        }
+
+        never.SetResult(); // (the dead process's send never returns in reality; here it is let go so the test ends cleanly)
+        await stuck;
+    }
+
+    [Fact]
+    public async Task The_sweep_leaves_the_lease_of_a_send_this_process_has_in_flight()
+    {
+        await using var host = await TestHost.StartAsync();
+        await QueueAsync(host, Chat, "satu", "dua");
+        var inFlight = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        host.Telegram.Gate = async () =>
+        {
+            inFlight.TrySetResult();
+            await release.Task;
+        };
+        var first = DeliverAsync(host, Chat);
+        await inFlight.Task;
+
+        await host.Get<OutboxSweeper>().SweepAsync(CancellationToken.None);
+        await DeliverAsync(host, Chat); // what the sweep enqueued: it finds the head still leased and leaves the chat
+        Assert.Single(host.Telegram.Attempts);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("were freed", StringComparison.Ordinal));
+        await using (var db = host.Db())
+        {
+            var head = await db.Outbox.OrderBy(o => o.Id).FirstAsync();
+            Assert.Equal((TestHost.Start + OutboxDispatcher.Lease, host.Get<OutboxInstance>().Id), (head.LeaseUntil!.Value, head.LeaseOwner!.Value));
+        }
+
+        host.Telegram.Gate = null;
+        release.SetResult();
+        await first;
+        Assert.Equal(["satu", "dua"], host.Telegram.Sent.Select(s => s.Reply.Text));
+        Assert.Equal(2, host.Telegram.Attempts.Count);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Posyandu.Referrals.Outbox;
 
 /// <summary>
 /// Delivers the due messages of one chat in order through that channel's sender. Each row is claimed with a lease
-/// (an atomic UPDATE) so two workers never send it twice; a platform asking to wait is honoured, a blocked chat is
+/// (an atomic UPDATE) naming this process (<see cref="OutboxInstance"/>), so two workers never send it twice and a
+/// restarted host frees at once what a dead process held; a platform asking to wait is honoured, a blocked chat is
 /// marked unreachable, and nothing is lost: the sweeper picks up whatever is left. Each send first waits for its turn within
 /// the channel's limits (<see cref="OutboxPacer"/>), so a district-wide reminder run never makes the platform answer 429.
 /// </summary>
@@ -18,11 +19,19 @@ public sealed class OutboxDispatcher(
     IOutboxScheduler scheduler,
     ChannelLinks channelLinks,
     OutboxPacer pacer,
+    OutboxInstance instance,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>How long a worker holds a row it is sending; after that another worker may retry it.</summary>
+    /// <summary>
+    /// How long a worker holds a row it is sending; after that another worker may retry it. Only a backstop for a live
+    /// worker that lost its way: longer than <see cref="SendTimeout"/>, and a dead process's leases are freed sooner
+    /// (<see cref="OutboxInstance.ReleaseDeadLeasesAsync"/>).
+    /// </summary>
     internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>A send that has not returned by then counts as failed and is retried (the channels' HTTP clients give up sooner).</summary>
+    internal static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>Retries back off 2, 4, 8 … seconds, never longer than this.</summary>
     internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
@@ -71,11 +80,13 @@ public sealed class OutboxDispatcher(
 
         // Paced before the claim, so the lease counts from when the message may really leave.
         await pacer.WaitAsync(channel, address, cancellationToken);
+        await instance.HoldAsync(cancellationToken);
         now = time.GetUtcNow();
         var leaseUntil = now + Lease;
+        var owner = instance.Id;
         var claimed = await db.Outbox
             .Where(o => o.Id == head.Id && o.Status == OutboxStatus.Pending && (o.LeaseUntil == null || o.LeaseUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, leaseUntil).SetProperty(o => o.LeaseOwner, owner), cancellationToken);
         if (claimed == 0)
         {
             return false;
@@ -161,9 +172,11 @@ public sealed class OutboxDispatcher(
 
     private async Task<SendResult> SendAsync(PosyanduDb db, IChannelSender sender, OutboxMessage head, OutboundMessage message, CancellationToken cancellationToken)
     {
+        using var timeout = new CancellationTokenSource(SendTimeout, time);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await sender.SendAsync(message, cancellationToken);
+            return await sender.SendAsync(message, sending.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -17,8 +17,13 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>A worker holds the row until then; another worker may take it over only after it passed.</summary>
+    /// <summary>
+    /// A worker holds the row until then; another worker may take it over only after it passed, or at once when the host
+    /// process that took it is gone (<see cref="LeaseOwner"/>).
+    /// </summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+    /// <summary>The <c>OutboxInstance</c> (host process) that holds the lease, or last held it.</summary>
+    public int? LeaseOwner { get; set; }
     public string? LastError { get; set; }
     public string? PlatformMessageId { get; set; }
     /// <summary>The platform's code for the last failure (Twilio: 21610 unsubscribed, 63016 outside the 24-hour window, …).</summary>

@@ -180,6 +180,9 @@ namespace Posyandu.Referrals.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("LeaseOwner")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 

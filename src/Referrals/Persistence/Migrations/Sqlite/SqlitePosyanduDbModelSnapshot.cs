@@ -166,6 +166,9 @@ namespace Posyandu.Referrals.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeaseOwner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
