@@ -78,8 +78,6 @@ public sealed class OutboxDispatcher(
             return false;
         }
 
-        // Paced before the claim, so the lease counts from when the message may really leave.
-        await pacer.WaitAsync(channel, address, cancellationToken);
         await instance.HoldAsync(cancellationToken);
         now = time.GetUtcNow();
         var leaseUntil = now + Lease;
@@ -102,6 +100,18 @@ public sealed class OutboxDispatcher(
             await FinishAsync(db, head.Id, OutboxStatus.Failed, $"Isi pesan rusak: {ex.Message}", cancellationToken);
             logger.LogError("Outbox {Id}: unreadable payload", head.Id);
             return true;
+        }
+
+        // Paced after the claim, right before the send: a message never waits for the database between its turn and the
+        // platform, so turns that waited on a busy database cannot reach the platform together and break its limit.
+        try
+        {
+            await pacer.WaitAsync(channel, address, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await db.Outbox.Where(o => o.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
         }
 
         var result = await SendAsync(db, sender, head, new OutboundMessage(head.Id, head.Kind, head.PersonId, address, reply), cancellationToken);
