@@ -14,6 +14,7 @@ namespace Posyandu.Bot.Host.Tests.Dashboard;
 /// <c>tests/Bot.Host.Tests/TestResults/dashboard/</c>), cannot open what is not his, and accepts the report from the web;
 /// the kader is told in her chat.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed partial class BrowserTests : IDisposable
 {
     private static readonly string[] Pages = ["ringkasan", "laporan", "grafik", "rekap", "roster", "pengingat"];

@@ -15,7 +15,7 @@ namespace Posyandu.Bot.Host.Tests.Telegram;
 /// same files: the new process takes over at once (it does not wait for the dead one's leases to run out), every chat's
 /// queue drains in order, and only the one message per chat that was on the wire may reach the chat twice.
 /// </summary>
-[Collection(CrashRecoveryRunsAlone.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const string Token = "123456789:CRASH-token_for-process-test";
@@ -166,11 +166,4 @@ public sealed class CrashRecoveryTests : IDisposable
             // Left behind in the temp folder; harmless.
         }
     }
-}
-
-/// <summary>Two host processes and a slow Bot API: run alone, so neither they nor the other tests wait on a busy machine.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CrashRecoveryRunsAlone
-{
-    public const string Name = "Crash recovery";
 }
