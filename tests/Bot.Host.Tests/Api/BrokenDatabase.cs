@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Posyandu.Bot.Host.Tests.Support;
 
 namespace Posyandu.Bot.Host.Tests.Api;
 
@@ -9,7 +9,7 @@ internal static class BrokenDatabase
     public static bool Break(string folder)
     {
         var database = Path.Combine(folder, "posyandu.db");
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(folder);
         try
         {
             foreach (var file in new[] { database, database + "-wal", database + "-shm" })

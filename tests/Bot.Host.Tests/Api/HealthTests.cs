@@ -41,7 +41,7 @@ public sealed class HealthTests
         var body = new JsonObject();
         await Eventually.True(async () =>
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.Clear(host.Folder);
             (status, body) = await HealthAsync(host);
             return Checks(body).Any(c => c is { Name: "database", Status: "UNHEALTHY" });
         }, "the database check to see the file gone");

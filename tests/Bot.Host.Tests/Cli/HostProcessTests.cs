@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
+using Posyandu.Bot.Host.Tests.Support;
 
 namespace Posyandu.Bot.Host.Tests.Cli;
 
@@ -133,7 +133,7 @@ public sealed class HostProcessTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(_folder);
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Posyandu.Bot.Host.Tests.Support;
 
 namespace Posyandu.Bot.Host.Tests.Simulator;
 
@@ -34,7 +34,7 @@ public sealed class SimulatorHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.Clear(_folder);
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -243,7 +243,7 @@ public sealed class TelegramTestHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && !_keepFolder)
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.Clear(Folder);
             try
             {
                 Directory.Delete(Folder, recursive: true);

@@ -156,7 +156,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(_folder);
         try
         {
             Directory.Delete(_folder, recursive: true);

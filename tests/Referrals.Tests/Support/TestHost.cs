@@ -118,8 +118,13 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (_database.Provider == DatabaseOptions.Postgres)
+        if (_database.Provider != DatabaseOptions.Postgres)
+        {
+            // This test's pool only: clearing every pool would dispose connections the tests running beside it are using.
+            await using var sqlite = new SqliteConnection(_database.ConnectionString);
+            SqliteConnection.ClearPool(sqlite);
+        }
+        else
         {
             // Closes this test's idle connections so the server is not left holding them.
             await using var connection = new NpgsqlConnection(_database.ConnectionString);
