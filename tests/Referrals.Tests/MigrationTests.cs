@@ -25,7 +25,7 @@ public class MigrationTests
     [Fact]
     public async Task Migrate_creates_the_database_file_and_its_folder()
     {
-        await using var host = await TestHost.StartAsync(demoRoster: false);
+        await using var host = await TestHost.StartAsync(demoRoster: false, sqliteOnly: true);
         Assert.True(File.Exists(Path.Combine(host.Folder, "db", "posyandu.db")));
         await using var db = host.Db();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

@@ -35,8 +35,11 @@ public class PostgresOutboxLeaseTests(PostgresServer server)
             await sweeping.Get<OutboxDispatcher>().DeliverAsync(Dead.Channel, Dead.Address, CancellationToken.None);
             Assert.Empty(sweeping.Telegram.Attempts);
 
-            // The process dies: its lock's connection closes and the server drops the lock with it.
+            // The process dies: its lock's connection closes and the server drops the lock with it (its backend ends a
+            // moment after the client has gone, hence the wait).
+            var dyingId = dying.Get<OutboxInstance>().Id;
             await dying.DisposeAsync();
+            await WaitUntilLockGoneAsync(sweeping, dyingId);
             sweeping.Scheduler.Clear();
             await sweeping.Get<OutboxSweeper>().SweepAsync(CancellationToken.None);
             Assert.Contains(Dead, sweeping.Scheduler.Soon);
@@ -72,6 +75,25 @@ public class PostgresOutboxLeaseTests(PostgresServer server)
         await db.Outbox.Where(o => o.Id == head).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.LeaseUntil, host.Clock.GetUtcNow() + OutboxDispatcher.Lease)
             .SetProperty(o => o.LeaseOwner, instance.Id));
+    }
+
+    private static async Task WaitUntilLockGoneAsync(TestHost host, int instanceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = host.Db();
+            var held = await db.Database.SqlQuery<int>(
+                    $"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = {PostgresOutboxInstance.LockSpace}::oid AND objid = {instanceId}::oid")
+                .SingleAsync();
+            if (held == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The dead instance's lock is still held after 30 s");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<int> LeasedAsync(TestHost host)

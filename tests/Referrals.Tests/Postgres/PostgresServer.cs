@@ -8,10 +8,11 @@ namespace Posyandu.Referrals.Tests.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the test run: initdb in a temp folder, started with pg_ctl on a free loopback port,
-/// stopped and deleted at the end. Started once per process, lazily, so <see cref="PostgresFactAttribute"/> can skip the
-/// tests with the reason when this machine cannot run one.
+/// stopped and deleted when the test process exits (not when one collection of tests is done: with
+/// <c>POSYANDU_TEST_DATABASE=Postgres</c> every test uses it). Started once per process, lazily, so
+/// <see cref="PostgresFactAttribute"/> can skip the tests with the reason when this machine cannot run one.
 /// </summary>
-public sealed class PostgresServer : IDisposable
+public sealed class PostgresServer
 {
     private static readonly Lazy<Instance> Shared = new(Instance.Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -39,8 +40,6 @@ public sealed class PostgresServer : IDisposable
 
         return instance.ConnectionString(name);
     }
-
-    public void Dispose() => _instance.Stop();
 
     private sealed class Instance
     {

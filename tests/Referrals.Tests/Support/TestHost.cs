@@ -11,6 +11,7 @@ using Posyandu.Referrals.Media;
 using Posyandu.Referrals.Outbox;
 using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Roster;
+using Posyandu.Referrals.Tests.Postgres;
 
 namespace Posyandu.Referrals.Tests.Support;
 
@@ -48,11 +49,18 @@ public sealed class TestHost : IAsyncDisposable
     public FakeSender Telegram { get; }
     public FakeSender Simulator { get; }
 
-    /// <summary>Starts on a fresh SQLite file, or on <paramref name="database"/> when given (an empty database); <paramref name="configure"/> adjusts the services (options, channel paces, a channel's sender).</summary>
-    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Starts on a fresh SQLite file (a fresh PostgreSQL database when <see cref="OnPostgres"/>, unless
+    /// <paramref name="sqliteOnly"/>: a test of SQLite's own rules), or on <paramref name="database"/> when given (an empty
+    /// database); <paramref name="configure"/> adjusts the services (options, channel paces, a channel's sender).
+    /// </summary>
+    public static async Task<TestHost> StartAsync(bool demoRoster = true, DatabaseOptions? database = null, Action<IServiceCollection>? configure = null,
+        bool sqliteOnly = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "posyandu-referrals-tests", Guid.NewGuid().ToString("N"));
-        database ??= new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
+        database ??= OnPostgres && !sqliteOnly
+            ? new DatabaseOptions { Provider = DatabaseOptions.Postgres, ConnectionString = await new PostgresServer().CreateDatabaseAsync() }
+            : new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "db", "posyandu.db")}" };
         var clock = new FakeTimeProvider(Start);
         var scheduler = new FakeScheduler();
         var logs = new ListLoggerProvider();
@@ -81,6 +89,13 @@ public sealed class TestHost : IAsyncDisposable
 
         return host;
     }
+
+    /// <summary>
+    /// <c>POSYANDU_TEST_DATABASE=Postgres</c> runs every test that does not name its database on a fresh database of the
+    /// test PostgreSQL server instead of a SQLite file: the same suite against the other provider.
+    /// </summary>
+    public static bool OnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("POSYANDU_TEST_DATABASE"), DatabaseOptions.Postgres, StringComparison.OrdinalIgnoreCase);
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
