@@ -1,5 +1,4 @@
 using Posyandu.Bot.Host.Security;
-using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Roster;
 
 namespace Posyandu.Bot.Host.Cli;
@@ -11,47 +10,14 @@ namespace Posyandu.Bot.Host.Cli;
 /// </summary>
 internal static class RosterImportCommand
 {
-    public const int Ok = 0;
-    public const int Unreadable = 1;
-
-    public static async Task<int> RunAsync(IServiceProvider services, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-
-        if (CliFile.Open(path, out var problem) is not { } csv)
+    public static Task<int> RunAsync(IServiceProvider services, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        CliImport.RunAsync(services, path, "roster", output, error, async (provider, csv) =>
         {
-            await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {problem}");
-            return Unreadable;
-        }
-
-        using (csv)
-        {
-            await DatabaseSetup.MigrateAsync(services, cancellationToken);
-            await using var scope = services.CreateAsyncScope();
-            RosterImportResult result;
-            try
-            {
-                result = await scope.ServiceProvider.GetRequiredService<RosterImporter>().ImportAsync(csv, cancellationToken);
-            }
-            catch (IOException exception)
-            {
-                await error.WriteLineAsync($"Berkas roster tidak dapat dibaca: {CliFile.Problem(path, exception)}");
-                return Unreadable;
-            }
-
-            foreach (var line in result.Lines)
-            {
-                await output.WriteLineAsync(Describe(line));
-            }
-
-            await output.WriteLineAsync(
+            var result = await provider.GetRequiredService<RosterImporter>().ImportAsync(csv, cancellationToken);
+            return [.. result.Lines.Select(Describe),
                 $"Jumlah: {result.Lines.Count} baris; {result.Created} dibuat, {result.Updated} diperbarui, " +
-                $"{result.Unchanged} tidak berubah, {result.Refused} ditolak");
-            return Ok;
-        }
-    }
+                $"{result.Unchanged} tidak berubah, {result.Refused} ditolak"];
+        }, cancellationToken);
 
     private static string Describe(RosterLineResult line)
     {

@@ -1,4 +1,3 @@
-using Posyandu.Referrals.Persistence;
 using Posyandu.Referrals.Routing;
 
 namespace Posyandu.Bot.Host.Cli;
@@ -10,45 +9,14 @@ namespace Posyandu.Bot.Host.Cli;
 /// </summary>
 internal static class RoutingImportCommand
 {
-    public const int Ok = 0;
-    public const int Unreadable = 1;
-
-    public static async Task<int> RunAsync(IServiceProvider services, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (CliFile.Open(path, out var problem) is not { } csv)
+    public static Task<int> RunAsync(IServiceProvider services, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        CliImport.RunAsync(services, path, "rute", output, error, async (provider, csv) =>
         {
-            await error.WriteLineAsync($"Berkas rute tidak dapat dibaca: {problem}");
-            return Unreadable;
-        }
-
-        using (csv)
-        {
-            await DatabaseSetup.MigrateAsync(services, cancellationToken);
-            RoutingImportResult result;
-            try
-            {
-                result = await services.GetRequiredService<RoutingImporter>().ImportAsync(csv, cancellationToken);
-            }
-            catch (IOException exception)
-            {
-                await error.WriteLineAsync($"Berkas rute tidak dapat dibaca: {CliFile.Problem(path, exception)}");
-                return Unreadable;
-            }
-
-            foreach (var line in result.Lines)
-            {
-                await output.WriteLineAsync($"baris {line.Line}: {Outcome(line.Outcome)} — {line.Message}");
-            }
-
-            await output.WriteLineAsync(
+            var result = await provider.GetRequiredService<RoutingImporter>().ImportAsync(csv, cancellationToken);
+            return [.. result.Lines.Select(line => $"baris {line.Line}: {Outcome(line.Outcome)} — {line.Message}"),
                 $"Jumlah: {result.Lines.Count} baris; {result.Created} dibuat, {result.Updated} diperbarui, {result.Removed} dihapus, " +
-                $"{result.Unchanged} tidak berubah, {result.Refused} ditolak");
-            return Ok;
-        }
-    }
+                $"{result.Unchanged} tidak berubah, {result.Refused} ditolak"];
+        }, cancellationToken);
 
     private static string Outcome(RoutingLineOutcome outcome) => outcome switch
     {

@@ -106,8 +106,7 @@ public sealed class DashboardReports(IDbContextFactory<PosyanduDb> dbFactory, Re
         }
 
         var desa = await db.Wilayah.Where(w => w.Kode == report.DesaKode).Select(w => w.Nama).FirstOrDefaultAsync(cancellationToken);
-        var rule = await RoutingTable.RuleForAsync(db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
-        var handlers = string.Join(", ", rule.Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
+        var handlers = await RoutingTable.HandlersOfAsync(db, report, cancellationToken);
         return new DashboardReport(null, new SealedReport(report.Number, desa ?? report.DesaKode, DashboardReports.UrgencyName(report.Urgency), report.SubmittedAt, handlers), false);
     }
 

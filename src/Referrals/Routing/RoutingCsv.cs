@@ -89,6 +89,9 @@ public static class RoutingCsv
         return lines;
     }
 
+    /// <summary>The list's word in the CSV and in the import's report: <c>utama</c>, <c>tembusan</c>, <c>eskalasi</c>.</summary>
+    public static string NameOf(RoutingList list) => Lists.First(l => l.Value == list).Key;
+
     private static RoutingOverrideRow? ReadRow(Dictionary<string, string> cells, IReadOnlySet<string> knownDesa, IReadOnlyCollection<string> knownTopics, out string problem)
     {
         var rawDesa = cells[KodeDesa];

@@ -38,7 +38,7 @@ public sealed class RoutingImporter(IDbContextFactory<PosyanduDb> dbFactory, For
     private static RoutingLineResult Apply(PosyanduDb db, Dictionary<(string, string, RoutingList), RoutingOverride> existing, int line, RoutingOverrideRow row, DateTimeOffset now)
     {
         var key = (row.DesaKode, row.Topic, row.List);
-        var what = $"{row.DesaKode} {row.Topic} {ListName(row.List)}";
+        var what = $"{row.DesaKode} {row.Topic} {RoutingCsv.NameOf(row.List)}";
         existing.TryGetValue(key, out var current);
         if (row.Roles is null)
         {
@@ -84,13 +84,6 @@ public sealed class RoutingImporter(IDbContextFactory<PosyanduDb> dbFactory, For
     }
 
     private static string Describe(IReadOnlyList<string> roles) => roles.Count == 0 ? "tidak ada" : string.Join(", ", roles);
-
-    private static string ListName(RoutingList list) => list switch
-    {
-        RoutingList.Primary => "utama",
-        RoutingList.Copy => "tembusan",
-        _ => "eskalasi",
-    };
 }
 
 /// <summary>What a routing import did, line by line.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Posyandu.Referrals.Persistence;
+using Posyandu.Referrals.Roster;
 
 namespace Posyandu.Referrals.Routing;
 
@@ -15,6 +16,17 @@ public static class RoutingTable
         ArgumentNullException.ThrowIfNull(db);
         var overrides = await db.RoutingOverrides.AsNoTracking().Where(o => o.DesaKode == desaKode && o.Topic == topic).ToListAsync(cancellationToken);
         return Apply(RoutingDefaults.For(topic, confidential), overrides);
+    }
+
+    /// <summary>
+    /// Who handles a report, as a confidential report's copy recipients and the dashboard's sealed view say it: the primary
+    /// roles of its desa's rule by name ("UPTD PPA Kutai Kartanegara").
+    /// </summary>
+    public static async Task<string> HandlersOfAsync(PosyanduDb db, Report report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rule = await RuleForAsync(db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
+        return string.Join(", ", rule.Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
     }
 
     /// <summary><paramref name="rule"/> with the lists that <paramref name="overrides"/> (of its desa and topic) replace.</summary>

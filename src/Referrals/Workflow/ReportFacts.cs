@@ -31,13 +31,6 @@ internal sealed record ReportFacts(
     // Shown in the alert's own lines (address, RT/RW, map, photo) rather than among the answers.
     private static readonly FieldType[] ShownApart = [FieldType.Photo, FieldType.Location, FieldType.RtRw];
 
-    // Who handles a confidential report, as its copy recipients are told: the primary roles of its desa's rule ("UPTD PPA").
-    private static async Task<string> HandledAsync(PosyanduDb db, Report report, CancellationToken cancellationToken)
-    {
-        var rule = await RoutingTable.RuleForAsync(db, report.DesaKode, report.Topic, report.Confidential, cancellationToken);
-        return string.Join(", ", rule.Primary.Select(role => Peran.DisplayName(role, report.DesaKode)));
-    }
-
     public static async Task<ReportFacts> LoadAsync(PosyanduDb db, Report report, FormCatalog catalog, CancellationToken cancellationToken)
     {
         var form = catalog.Find(report.Topic);
@@ -70,6 +63,7 @@ internal sealed record ReportFacts(
             ReportJson.Photos(report.PhotosJson) is [var first, ..] ? first : null,
             WilayahTimeZone.For(report.DesaKode),
             report.Confidential,
-            report.Confidential ? await HandledAsync(db, report, cancellationToken) : null);
+            // Who handles a confidential report, as its copy recipients are told (they see nothing else of it).
+            report.Confidential ? await RoutingTable.HandlersOfAsync(db, report, cancellationToken) : null);
     }
 }

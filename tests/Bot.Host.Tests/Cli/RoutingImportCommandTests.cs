@@ -69,7 +69,7 @@ public sealed class RoutingImportCommandTests : IDisposable
 
         var exit = await RoutingImportCommand.RunAsync(_host.Services, Path.Combine(_host.Folder, "tidak-ada.csv"), output, error, CancellationToken.None);
 
-        Assert.Equal(RoutingImportCommand.Unreadable, exit);
+        Assert.Equal(CliImport.Unreadable, exit);
         Assert.StartsWith("Berkas rute tidak dapat dibaca: ", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("tidak-ada.csv (berkas tidak ada)", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
